@@ -1,0 +1,59 @@
+package com.toprise.infra.components;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.toprise.infra.platform.PlatformComponent;
+import com.toprise.infra.platform.PlatformSettings;
+import org.bson.Document;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The MongoDB-wire store: mongo-java-server with its H2 MVStore backend in a file under the data dir,
+ * so documents survive a restart. It speaks the MongoDB wire protocol to the real Java driver.
+ */
+public final class MongoStore extends PlatformComponent {
+
+    public MongoStore(PlatformSettings settings) {
+        super(settings);
+    }
+
+    @Override
+    public String name() {
+        return "mongo";
+    }
+
+    @Override
+    public int port() {
+        return settings.ports().mongo();
+    }
+
+    @Override
+    public String address() {
+        return "mongodb://127.0.0.1:" + port();
+    }
+
+    @Override
+    protected List<String> command() {
+        return javaCommand("512m", MongoStoreMain.class.getName(),
+                Integer.toString(port()), home().resolve("store.mv").toString());
+    }
+
+    @Override
+    public boolean isReady() {
+        MongoClientSettings clientSettings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(address()))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(1, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(1, TimeUnit.SECONDS))
+                .build();
+        try (MongoClient client = MongoClients.create(clientSettings)) {
+            Document reply = client.getDatabase("admin").runCommand(new Document("ping", 1));
+            return reply.get("ok") != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.toprise.infra.components;
+
+import com.toprise.infra.platform.PlatformComponent;
+import com.toprise.infra.platform.PlatformSettings;
+import com.toprise.infra.platform.Probes;
+import com.toprise.infra.platform.Processes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One of our Spring Boot services, run from its executable jar with the {@code local} profile and the
+ * platform's addresses passed as the documented TOPRISE_* environment variables.
+ */
+public final class SpringService extends PlatformComponent {
+
+    private final String module;
+    private final int port;
+    private final Map<String, String> environment;
+
+    public SpringService(PlatformSettings settings, String module, int port, Map<String, String> environment) {
+        super(settings);
+        this.module = module;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+    }
+
+    @Override
+    public String name() {
+        return module;
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String address() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Override
+    public Duration startTimeout() {
+        return Duration.ofSeconds(240);
+    }
+
+    @Override
+    protected List<String> command() throws IOException {
+        return List.of(Processes.javaBinary(),
+                "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-Xss512k",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-Dtoprise.platform=" + settings.dataDir(),
+                "-jar", executableJar().toString(),
+                "--spring.profiles.active=local");
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("SERVER_PORT", Integer.toString(port));
+        return env;
+    }
+
+    /** UP only when every dependency it checks (Mongo, Kafka, ES, Redis, AMQP) is UP too. */
+    @Override
+    public boolean isReady() {
+        return Probes.httpGet(address() + "/actuator/health").map(body -> body.contains("\"UP\"")).orElse(false);
+    }
+
+    private Path executableJar() throws IOException {
+        Path target = settings.projectRoot().resolve("services").resolve(module).resolve("target");
+        if (!Files.isDirectory(target)) {
+            throw new IllegalStateException(module + " is not built: run ./mvnw -DskipTests package");
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(f -> f.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no executable jar in " + target + ": run ./mvnw -DskipTests package"));
+        }
+    }
+}
