@@ -1,0 +1,41 @@
+package com.toprise.infra;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import com.toprise.infra.junit.EmbeddedPlatformExtension;
+import com.toprise.infra.platform.EmbeddedPlatform;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Order(3)
+@ExtendWith(EmbeddedPlatformExtension.class)
+class ElasticsearchNodeIT {
+
+    @Test
+    void indexesADocumentAndFindsIt(EmbeddedPlatform platform) throws Exception {
+        try (ElasticsearchClient client = ElasticsearchClient.of(b -> b.host(platform.elasticsearchUrl()))) {
+            // the integ-test distribution has no rest-root module, so GET / (info) is not served: ask the nodes
+            assertThat(client.nodes().info().nodes().values()).singleElement()
+                    .satisfies(node -> assertThat(node.version()).isEqualTo("9.2.8"));
+            client.index(i -> i.index("it-products").id("BRK-PAD-001")
+                    .document(Map.of("sku", "BRK-PAD-001", "name", "Ceramic brake pad set", "brand", "Bosch"))
+                    .refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+
+            @SuppressWarnings("rawtypes")
+            SearchResponse<Map> found = client.search(s -> s.index("it-products")
+                    .query(q -> q.match(m -> m.field("name").query("brake"))), Map.class);
+            assertThat(found.hits().hits()).singleElement()
+                    .satisfies(hit -> assertThat(hit.id()).isEqualTo("BRK-PAD-001"));
+
+            @SuppressWarnings("rawtypes")
+            SearchResponse<Map> missing = client.search(s -> s.index("it-products")
+                    .query(q -> q.match(m -> m.field("name").query("alternator"))), Map.class);
+            assertThat(missing.hits().hits()).isEmpty();
+        }
+    }
+}
