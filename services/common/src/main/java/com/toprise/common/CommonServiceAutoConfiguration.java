@@ -1,0 +1,86 @@
+package com.toprise.common;
+
+import com.toprise.common.health.KafkaHealthIndicator;
+import com.toprise.common.health.RedisHealthIndicator;
+import com.toprise.common.paging.PageQueryArgumentResolver;
+import com.toprise.common.redis.RedisProperties;
+import com.toprise.common.web.HttpProperties;
+import com.toprise.common.web.ProblemDetailsAdvice;
+import com.toprise.common.web.RequestBodyLimitFilter;
+import com.toprise.common.web.RequestIdFilter;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+/** What every TopRise service gets by depending on services/common. */
+@AutoConfiguration
+@EnableConfigurationProperties({HttpProperties.class, RedisProperties.class})
+public class CommonServiceAutoConfiguration {
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(HttpProperties http) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(http.maxBodySize().toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    WebMvcConfigurer pageQueryResolver() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new PageQueryArgumentResolver());
+            }
+        };
+    }
+
+    /** Lazy: a service starts (and reports Redis DOWN) while Redis is unreachable. */
+    @Bean(destroyMethod = "shutdown")
+    @ConditionalOnMissingBean
+    RedissonClient redissonClient(RedisProperties redis) {
+        Config config = new Config().setLazyInitialization(true);
+        config.useSingleServer()
+                .setAddress(redis.address())
+                .setPassword(redis.password())
+                .setConnectTimeout((int) redis.connectTimeout().toMillis())
+                .setTimeout(2000)
+                .setRetryAttempts(1);
+        return Redisson.create(config);
+    }
+
+    @Bean("redis")
+    RedisHealthIndicator redisHealthIndicator(RedissonClient redisson) {
+        return new RedisHealthIndicator(redisson);
+    }
+
+    @Bean("kafka")
+    @ConditionalOnProperty(name = "management.health.kafka.enabled", matchIfMissing = true)
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaProperties kafka) {
+        return new KafkaHealthIndicator(String.join(",", kafka.getBootstrapServers()));
+    }
+}

@@ -1,0 +1,3 @@
+package com.toprise.notification.template;
+
+public enum Channel { EMAIL, SMS, PUSH }

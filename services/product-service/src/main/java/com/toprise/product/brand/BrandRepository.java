@@ -1,0 +1,6 @@
+package com.toprise.product.brand;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface BrandRepository extends MongoRepository<Brand, String> {
+}

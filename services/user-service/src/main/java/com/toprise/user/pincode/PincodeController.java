@@ -1,0 +1,50 @@
+package com.toprise.user.pincode;
+
+import com.toprise.common.paging.PageQuery;
+import com.toprise.common.paging.PageResponse;
+import com.toprise.common.paging.Sortable;
+import com.toprise.common.web.ResourceNotFoundException;
+import jakarta.validation.Valid;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+/** The serviceable-pincode list that address validation checks against. */
+@RestController
+@RequestMapping("/api/pincodes")
+class PincodeController {
+
+    private final PincodeRepository pincodes;
+
+    PincodeController(PincodeRepository pincodes) {
+        this.pincodes = pincodes;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Pincode create(@Valid @RequestBody NewPincode request) {
+        if (pincodes.existsById(request.code())) {
+            throw new DuplicateKeyException("pincode " + request.code());
+        }
+        return pincodes.insert(new Pincode(request.code(), request.city(), request.state(), request.serviceable(),
+                Instant.now()));
+    }
+
+    @GetMapping("/{code}")
+    Pincode get(@PathVariable String code) {
+        return pincodes.findById(code).orElseThrow(() -> new ResourceNotFoundException("pincode", code));
+    }
+
+    @GetMapping
+    PageResponse<Pincode> list(@Sortable(value = {"code", "city", "state"}, defaultSort = "code,asc") PageQuery page) {
+        return PageResponse.of(pincodes.findAll(page.toPageable()), p -> p);
+    }
+}
