@@ -18,7 +18,7 @@ public final class MongoStoreMain {
         Path storeFile = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(storeFile.getParent());
 
-        H2Backend backend = new H2Backend(storeFile.toString());
+        H2Backend backend = new WireCompatibleH2Backend(storeFile.toString());
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         // SIGTERM must flush the MVStore, or the last writes are lost

@@ -18,6 +18,8 @@ public record RedisProperties(String address, String password, Duration connectT
         if (address == null || address.isBlank()) {
             throw new IllegalArgumentException("toprise.redis.address (TOPRISE_REDIS_ADDRESS) is required");
         }
+        // an empty password would make Redisson send AUTH to a server that has none
+        password = password == null || password.isBlank() ? null : password;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(2) : connectTimeout;
     }
 }
