@@ -1,0 +1,8 @@
+package com.toprise.schemas.events;
+
+/** A dealer's stock of one SKU after a change of {@code delta}. Keyed by {@code sku|dealerId}. */
+public record InventoryChanged(String sku, String dealerId, long onHand, long reserved, long available, long delta,
+                               Reason reason) {
+
+    public enum Reason { ADJUSTMENT, PURCHASE_ORDER_RECEIVED, RESERVED, RELEASED, SHIPPED, RETURNED }
+}

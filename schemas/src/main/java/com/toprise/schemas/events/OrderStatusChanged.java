@@ -1,0 +1,9 @@
+package com.toprise.schemas.events;
+
+/** An order moved from one status to another; reason says why (a rejection's cause, a cancellation note). */
+public record OrderStatusChanged(String orderId, OrderStatus from, OrderStatus to, String reason) {
+
+    public enum OrderStatus {
+        CREATED, CONFIRMED, REJECTED, ASSIGNED, PACKED, SHIPPED, DELIVERED, CANCELLED, RETURN_REQUESTED, RETURNED, REFUNDED
+    }
+}

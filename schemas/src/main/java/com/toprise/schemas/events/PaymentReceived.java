@@ -1,0 +1,10 @@
+package com.toprise.schemas.events;
+
+import java.math.BigDecimal;
+
+/** A captured payment for an order; providerReference is the gateway's id (a Razorpay payment id). */
+public record PaymentReceived(String paymentId, String orderId, BigDecimal amount, String currency, Method method,
+                              String provider, String providerReference) {
+
+    public enum Method { CARD, UPI, NETBANKING, WALLET, COD }
+}

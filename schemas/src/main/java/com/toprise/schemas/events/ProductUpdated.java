@@ -1,0 +1,10 @@
+package com.toprise.schemas.events;
+
+import java.math.BigDecimal;
+
+/** A catalog product as it is now (created or changed). Keyed by productId. */
+public record ProductUpdated(String productId, String sku, String name, String brand, String category,
+                             String subCategory, String type, ProductStatus status, BigDecimal price) {
+
+    public enum ProductStatus { DRAFT, QC, LIVE, REJECTED, ARCHIVED }
+}

@@ -1,0 +1,9 @@
+package com.toprise.schemas.events;
+
+import java.time.Instant;
+
+/** A new account: a self-registered customer, or a dealer or employee created by an admin. */
+public record UserCreated(String userId, String email, String name, String phone, Role role, Instant createdAt) {
+
+    public enum Role { SUPER_ADMIN, FULFILLMENT_ADMIN, INVENTORY_ADMIN, ANALYTICS_ADMIN, DEALER, CUSTOMER, EMPLOYEE }
+}

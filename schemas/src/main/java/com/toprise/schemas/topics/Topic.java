@@ -1,0 +1,7 @@
+package com.toprise.schemas.topics;
+
+import org.apache.kafka.common.serialization.Serde;
+
+/** A topic with the serdes of its keys and values and the partitions it is created with. */
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, int partitions) {
+}
