@@ -1,5 +1,6 @@
 package com.toprise.infra.components;
 
+import com.toprise.infra.platform.DataDirs;
 import com.toprise.infra.platform.PlatformSettings;
 
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -53,7 +53,7 @@ final class ElasticsearchDistribution {
                 throw raced;
             }
         } finally {
-            deleteTree(staging);
+            DataDirs.deleteTree(staging);
         }
         return target;
     }
@@ -74,16 +74,5 @@ final class ElasticsearchDistribution {
         }
         boolean executable = out.getParent().getFileName().toString().equals("bin");
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
