@@ -1,6 +1,9 @@
 package com.toprise.schemas.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /** An order moved from one status to another; reason says why (a rejection's cause, a cancellation note). */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record OrderStatusChanged(String orderId, OrderStatus from, OrderStatus to, String reason) {
 
     public enum OrderStatus {

@@ -1,0 +1,118 @@
+package com.toprise.schemas;
+
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.EventType;
+import com.toprise.schemas.events.InventoryLevel;
+import com.toprise.schemas.events.OrderCreated;
+import com.toprise.schemas.events.OrderStatusChanged;
+import com.toprise.schemas.events.ProductUpdated;
+import com.toprise.schemas.serde.Json;
+import com.toprise.schemas.serde.JsonSerde;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonSerdeTest {
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyEventRoundTrips(EventType type) {
+        EventEnvelope<Object> sent = SampleEvents.envelope(type);
+        EventEnvelope<Object> received = SampleEvents.serde(type).deserialize("t", SampleEvents.bytes(sent));
+        assertThat(received).isEqualTo(sent);
+        assertThat(received.payload()).isInstanceOf(type.payloadType());
+        assertThat(received.version()).isEqualTo(type.version());
+    }
+
+    /** A v1 reader meets an event from a producer that already added fields, to the payload and the envelope. */
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void unknownFieldsAreIgnored(EventType type) {
+        EventEnvelope<Object> sent = SampleEvents.envelope(type);
+        ObjectNode json = (ObjectNode) Json.MAPPER.readTree(SampleEvents.bytes(sent));
+        json.put("traceId", "4bf92f3577b34da6");
+        ((ObjectNode) json.get("payload")).putObject("addedInV2").put("hsnCode", "87083000").putArray("tags").add(1);
+        EventEnvelope<Object> received = SampleEvents.serde(type).deserialize("t", Json.MAPPER.writeValueAsBytes(json));
+        assertThat(received).isEqualTo(sent);
+    }
+
+    @Test
+    void missingOptionalFieldsReadAsNull() {
+        String json = """
+                {"eventId":"7f1c2a9e-0000-4000-8000-000000000001","type":"PRODUCT_UPDATED","version":1,
+                 "occurredAt":"2026-11-25T10:15:30Z","aggregateId":"p-1",
+                 "payload":{"productId":"p-1","sku":"BRK-PAD-001","name":"Pads","status":"LIVE"}}""";
+        EventEnvelope<ProductUpdated> event = JsonSerde.envelopeOf(ProductUpdated.class)
+                .deserialize("events.product-updated", json.getBytes(StandardCharsets.UTF_8));
+        assertThat(event.payload()).isEqualTo(new ProductUpdated("p-1", "BRK-PAD-001", "Pads", null, null, null, null,
+                ProductUpdated.ProductStatus.LIVE, null));
+        assertThat(event.occurredAt()).isEqualTo(SampleEvents.T);
+    }
+
+    @Test
+    void instantsAreIsoStringsAndMoneyIsAnExactNumber() {
+        String json = new String(SampleEvents.bytes(SampleEvents.envelope(EventType.ORDER_CREATED)), StandardCharsets.UTF_8);
+        assertThat(json).containsPattern("\"occurredAt\":\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\"")
+                .contains("\"unitPrice\":1499.00", "\"total\":3347.50");
+        byte[] big = JsonSerde.of(OrderCreated.Line.class).serialize("t",
+                new OrderCreated.Line("X", 1, new BigDecimal("1E+3")));
+        assertThat(new String(big, StandardCharsets.UTF_8)).contains("\"unitPrice\":1000");
+    }
+
+    @Test
+    void aNullValueIsATombstoneBothWays() {
+        JsonSerde<InventoryLevel> serde = JsonSerde.of(InventoryLevel.class);
+        assertThat(serde.serialize("inventory.levels", null)).isNull();
+        assertThat(serde.deserialize("inventory.levels", null)).isNull();
+    }
+
+    @Test
+    void typeReferencesKeepGenericElementTypes() {
+        JsonSerde<List<InventoryLevel>> serde = JsonSerde.of(new TypeReference<>() { });
+        List<InventoryLevel> levels = List.of(new InventoryLevel("BRK-PAD-001", "d-7", 10, 2, 8));
+        assertThat(serde.deserialize("t", serde.serialize("t", levels))).isEqualTo(levels);
+    }
+
+    @Test
+    void garbageIsASerializationErrorNamingTheTopic() {
+        assertThatThrownBy(() -> JsonSerde.envelopeOf(OrderCreated.class)
+                .deserialize("events.order-created", "{oops".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("events.order-created").hasMessageContaining("OrderCreated");
+        assertThatThrownBy(() -> JsonSerde.of(InventoryLevel.class)
+                .deserialize("inventory.levels", new byte[]{(byte) 0xC3, 0x28, 0x00}))
+                .isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void anUnknownEnumConstantOrAMissingRequiredNumberIsASerializationErrorSayingWhere() {
+        String json = """
+                {"eventId":"e-1","type":"ORDER_STATUS_CHANGED","version":1,"occurredAt":"2026-11-25T10:15:30Z",
+                 "aggregateId":"o-1","payload":{"orderId":"o-1","to":"TELEPORTED"}}""";
+        assertThatThrownBy(() -> JsonSerde.envelopeOf(OrderStatusChanged.class).deserialize("t", json.getBytes()))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("TELEPORTED")
+                .hasMessageContaining("at payload.to");
+        String noQuantity = """
+                {"eventId":"e-1","type":"ORDER_CREATED","version":1,"occurredAt":"2026-11-25T10:15:30Z",
+                 "aggregateId":"o-1","payload":{"orderId":"o-1","lines":[{"sku":"BRK-PAD-001","unitPrice":1}]}}""";
+        assertThatThrownBy(() -> JsonSerde.envelopeOf(OrderCreated.class).deserialize("t", noQuantity.getBytes()))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("at payload.lines[0]");
+    }
+
+    @Test
+    void anEnvelopeRefusesAPayloadOfTheWrongType() {
+        assertThatThrownBy(() -> EventEnvelope.of(EventType.ORDER_CREATED, "o-1",
+                SampleEvents.payload(EventType.SLA_VIOLATED)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SlaViolated");
+    }
+}

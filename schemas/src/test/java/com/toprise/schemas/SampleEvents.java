@@ -1,0 +1,69 @@
+package com.toprise.schemas;
+
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.EventType;
+import com.toprise.schemas.events.InventoryChanged;
+import com.toprise.schemas.events.OrderCreated;
+import com.toprise.schemas.events.OrderStatusChanged;
+import com.toprise.schemas.events.PaymentReceived;
+import com.toprise.schemas.events.ProductUpdated;
+import com.toprise.schemas.events.SlaViolated;
+import com.toprise.schemas.events.UserCreated;
+import com.toprise.schemas.serde.JsonSerde;
+import com.toprise.schemas.topics.Topics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** One realistic event of every type; the exhaustive switch makes a new type without a sample fail to compile. */
+final class SampleEvents {
+
+    static final Instant T = Instant.parse("2026-11-25T10:15:30Z");
+
+    private SampleEvents() {
+    }
+
+    static Object payload(EventType type) {
+        return switch (type) {
+            case USER_CREATED -> new UserCreated("u-1", "asha@example.in", "Asha Rao", "+919800000001",
+                    UserCreated.Role.CUSTOMER, T);
+            case ORDER_CREATED -> new OrderCreated("o-1", "u-1",
+                    List.of(new OrderCreated.Line("BRK-PAD-001", 2, new BigDecimal("1499.00")),
+                            new OrderCreated.Line("OIL-FLT-204", 1, new BigDecimal("349.50"))),
+                    new BigDecimal("3347.50"), "INR", "addr-1", "560001");
+            case ORDER_STATUS_CHANGED -> new OrderStatusChanged("o-1", OrderStatusChanged.OrderStatus.CREATED,
+                    OrderStatusChanged.OrderStatus.REJECTED, "dealer out of stock");
+            case PRODUCT_UPDATED -> new ProductUpdated("p-1", "BRK-PAD-001", "Ceramic brake pad set", "Bosch", "Brakes",
+                    "Pads", "Disc", ProductUpdated.ProductStatus.LIVE, new BigDecimal("1499.00"));
+            case INVENTORY_CHANGED -> new InventoryChanged("BRK-PAD-001", "d-7", 10, 2, 8, -2,
+                    InventoryChanged.Reason.RESERVED);
+            case PAYMENT_RECEIVED -> new PaymentReceived("pay-1", "o-1", new BigDecimal("3347.50"), "INR",
+                    PaymentReceived.Method.UPI, "razorpay", "pay_N1abcDEF23gh45");
+            case SLA_VIOLATED -> new SlaViolated("o-1", "d-7", SlaViolated.SlaType.DISPATCH, T, T.plusSeconds(1800), 30);
+        };
+    }
+
+    static String aggregateId(EventType type) {
+        return switch (type) {
+            case USER_CREATED -> "u-1";
+            case PRODUCT_UPDATED -> "p-1";
+            case INVENTORY_CHANGED -> Topics.inventoryKey("BRK-PAD-001", "d-7");
+            case ORDER_CREATED, ORDER_STATUS_CHANGED, PAYMENT_RECEIVED, SLA_VIOLATED -> "o-1";
+        };
+    }
+
+    /** Stamped now, so the schema sees the sub-second instants real producers write. */
+    static EventEnvelope<Object> envelope(EventType type) {
+        return EventEnvelope.of(type, aggregateId(type), payload(type));
+    }
+
+    @SuppressWarnings("unchecked")
+    static JsonSerde<EventEnvelope<Object>> serde(EventType type) {
+        return (JsonSerde<EventEnvelope<Object>>) (JsonSerde<?>) JsonSerde.envelopeOf(type.payloadType());
+    }
+
+    static byte[] bytes(EventEnvelope<Object> envelope) {
+        return serde(EventType.valueOf(envelope.type())).serialize("test", envelope);
+    }
+}
