@@ -7,6 +7,8 @@ import com.toprise.infra.platform.PlatformSettings;
 import com.toprise.infra.platform.Probes;
 import com.toprise.infra.platform.Processes;
 
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ public final class PlatformCli {
     }
 
     public static void main(String[] args) throws Exception {
+        // initialise logging before the parallel start-up threads race to do it (SLF4J's "substitute loggers" warning)
+        LoggerFactory.getLogger(PlatformCli.class);
         String command = args.length == 0 ? "help" : args[0];
         PlatformSettings settings = PlatformSettings.fromEnvironment(PlatformSettings.locateProjectRoot());
         int exit = switch (command) {

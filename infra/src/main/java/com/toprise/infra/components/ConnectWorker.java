@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A Kafka Connect worker in distributed mode: its configs, offsets and status live in Kafka topics,
@@ -16,10 +18,16 @@ import java.util.List;
 public final class ConnectWorker extends PlatformComponent {
 
     private final String bootstrapServers;
+    private final Map<String, String> connectorEnvironment;
 
-    public ConnectWorker(PlatformSettings settings, String bootstrapServers) {
+    /**
+     * @param connectorEnvironment what the connector files in {@code connectors/deploy} read through {@code ${env:…}}:
+     *                             the same files run on a production Connect cluster with other values
+     */
+    public ConnectWorker(PlatformSettings settings, String bootstrapServers, Map<String, String> connectorEnvironment) {
         super(settings);
         this.bootstrapServers = bootstrapServers;
+        this.connectorEnvironment = Map.copyOf(connectorEnvironment);
     }
 
     @Override
@@ -37,9 +45,16 @@ public final class ConnectWorker extends PlatformComponent {
         return "http://127.0.0.1:" + port();
     }
 
-    /** Connector plugins (Debezium, our sink) are unpacked here, one folder per plugin. */
+    /** Extra connector plugins may be dropped here, one folder per plugin. */
     public Path pluginDir() {
         return home().resolve("plugins");
+    }
+
+    /** Debezium's MongoDB connector (unpacked by the infra build) and our own connectors (built by connectors/). */
+    private List<Path> pluginPath() {
+        return List.of(pluginDir(),
+                settings.projectRoot().resolve("infra/target/connect-plugins"),
+                settings.projectRoot().resolve("connectors/target/connect-plugin"));
     }
 
     @Override
@@ -69,10 +84,18 @@ public final class ConnectWorker extends PlatformComponent {
                 "listeners=http://127.0.0.1:" + port(),
                 "rest.advertised.host.name=127.0.0.1",
                 "rest.advertised.port=" + port(),
-                "plugin.path=" + pluginDir(),
+                "plugin.path=" + pluginPath().stream().map(Path::toString).collect(Collectors.joining(",")),
+                // connector configs say ${env:NAME} for what differs between machines
+                "config.providers=env",
+                "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
                 // connectors may create the topics they write to (Debezium's topic.creation.* settings)
                 "topic.creation.enable=true",
                 ""));
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        return connectorEnvironment;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.toprise.infra.mongo.ReplicaSetBackend;
 import com.toprise.infra.platform.PlatformComponent;
 import com.toprise.infra.platform.PlatformSettings;
 import org.bson.Document;
@@ -33,7 +34,12 @@ public final class MongoStore extends PlatformComponent {
 
     @Override
     public String address() {
-        return "mongodb://127.0.0.1:" + port();
+        return connectionString(port());
+    }
+
+    /** The store is replica set rs0, as production is a replica set; Debezium insists on the name in the URI. */
+    public static String connectionString(int port) {
+        return "mongodb://127.0.0.1:" + port + "/?replicaSet=" + ReplicaSetBackend.REPLICA_SET_NAME;
     }
 
     @Override

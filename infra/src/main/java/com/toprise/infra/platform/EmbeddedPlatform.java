@@ -9,6 +9,7 @@ import com.toprise.infra.components.RedisServer;
 import com.toprise.infra.components.SpringService;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         this.mongo = new MongoStore(settings);
         this.redis = new RedisServer(settings);
         this.amqp = new AmqpBroker(settings);
-        this.connect = new ConnectWorker(settings, kafka.bootstrapServers());
+        this.connect = new ConnectWorker(settings, kafka.bootstrapServers(), connectorEnvironment(settings.ports()));
         this.services = createServices(settings);
     }
 
@@ -56,6 +57,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             PlatformTopics.createAll(kafka.bootstrapServers());
             progress.printf("[%5.1fs] %-22s created%n", elapsedSeconds(), "topics");
             startStage(List.of(connect));
+            deployConnectors();
             if (settings.withServices()) {
                 startStage(new ArrayList<>(services));
             }
@@ -90,6 +92,21 @@ public final class EmbeddedPlatform implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    private void deployConnectors() {
+        ConnectorDeployer deployer = new ConnectorDeployer(new ConnectRestClient(connect.address()), connect);
+        for (Path file : ConnectorDeployer.connectorFiles(settings.projectRoot())) {
+            String name = deployer.deploy(file);
+            progress.printf("[%5.1fs] %-22s running%n", elapsedSeconds(), name);
+        }
+    }
+
+    /** What the connector files read with ${env:…}: on a production Connect cluster the same names, other values. */
+    private static Map<String, String> connectorEnvironment(PlatformPorts ports) {
+        return Map.of(
+                "TOPRISE_CDC_MONGODB_CONNECTION_STRING", MongoStore.connectionString(ports.mongo()),
+                "TOPRISE_ELASTICSEARCH_URLS", "http://127.0.0.1:" + ports.elasticsearch());
     }
 
     private void startStage(List<? extends PlatformComponent> stage) {
@@ -187,7 +204,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private static List<SpringService> createServices(PlatformSettings settings) {
         PlatformPorts p = settings.ports();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("TOPRISE_MONGO_URI", "mongodb://127.0.0.1:" + p.mongo());
+        env.put("TOPRISE_MONGO_URI", MongoStore.connectionString(p.mongo()));
         env.put("TOPRISE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + p.kafka());
         env.put("TOPRISE_ELASTICSEARCH_URIS", "http://127.0.0.1:" + p.elasticsearch());
         env.put("TOPRISE_REDIS_ADDRESS", "redis://127.0.0.1:" + p.redis());
