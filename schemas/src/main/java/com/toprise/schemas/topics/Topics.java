@@ -57,9 +57,16 @@ public final class Topics {
     public static final Topic<String, EventEnvelope<SlaViolated>> SLA_VIOLATIONS =
             new Topic<>("sla.violations", Serdes.String(), JsonSerde.envelopeOf(SlaViolated.class), DEFAULT_PARTITIONS);
 
+    /**
+     * Outbox entries the event router could not route (unknown type, not an envelope), as they were, with the
+     * reason in the {@code error} header; keyed by the CDC record's key.
+     */
+    public static final Topic<String, String> OUTBOX_DEAD_LETTER =
+            new Topic<>("outbox.dead-letter", Serdes.String(), Serdes.String(), DEFAULT_PARTITIONS);
+
     private static final List<Topic<?, ?>> ALL = Stream.concat(
             Arrays.stream(EventType.values()).map(Topics::events),
-            Stream.of(INVENTORY_LEVELS, SLA_VIOLATIONS)).<Topic<?, ?>>map(t -> t).toList();
+            Stream.of(INVENTORY_LEVELS, SLA_VIOLATIONS, OUTBOX_DEAD_LETTER)).<Topic<?, ?>>map(t -> t).toList();
 
     private Topics() {
     }
