@@ -1,5 +1,11 @@
 package com.toprise.common;
 
+import com.toprise.common.outbox.OutboxWriter;
+import com.toprise.common.outbox.ProcessedEvents;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
 import com.toprise.common.health.KafkaHealthIndicator;
 import com.toprise.common.health.RedisHealthIndicator;
 import com.toprise.common.paging.PageQueryArgumentResolver;
@@ -76,6 +82,24 @@ public class CommonServiceAutoConfiguration {
     @Bean("redis")
     RedisHealthIndicator redisHealthIndicator(RedissonClient redisson) {
         return new RedisHealthIndicator(redisson);
+    }
+
+    /** Services write state with events through the outbox; consumers drop redeliveries with processed events. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MongoTemplate.class)
+    static class OutboxConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        OutboxWriter outboxWriter(MongoTemplate mongo) {
+            return new OutboxWriter(mongo);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProcessedEvents processedEvents(MongoTemplate mongo) {
+            return new ProcessedEvents(mongo);
+        }
     }
 
     @Bean("kafka")
