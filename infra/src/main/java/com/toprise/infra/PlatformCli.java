@@ -98,7 +98,7 @@ public final class PlatformCli {
         boolean allUp = true;
         for (PlatformComponent c : platform.components()) {
             Optional<ProcessHandle> process = ourProcess(settings, c.pidFile());
-            boolean listening = Probes.tcp(c.port());
+            boolean listening = c.port() == 0 ? c.isReady() : Probes.tcp(c.port());
             String state = process.isEmpty() ? "stopped" : listening ? "running" : "starting";
             allUp &= "running".equals(state);
             System.out.printf("%-22s %-8s %-7d %-8s %s%n", c.name(),

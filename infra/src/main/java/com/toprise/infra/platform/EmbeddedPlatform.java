@@ -7,6 +7,7 @@ import com.toprise.infra.components.KafkaBroker;
 import com.toprise.infra.components.MongoStore;
 import com.toprise.infra.components.RedisServer;
 import com.toprise.infra.components.SpringService;
+import com.toprise.infra.components.StreamsApp;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final RedisServer redis;
     private final AmqpBroker amqp;
     private final ConnectWorker connect;
+    private final StreamsApp topology;
     private final List<SpringService> services;
     private final List<PlatformComponent> started = Collections.synchronizedList(new ArrayList<>());
     private long startNanos;
@@ -46,6 +48,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         this.redis = new RedisServer(settings);
         this.amqp = new AmqpBroker(settings);
         this.connect = new ConnectWorker(settings, kafka.bootstrapServers(), connectorEnvironment(settings.ports()));
+        this.topology = new StreamsApp(settings, kafka.bootstrapServers());
         this.services = createServices(settings);
     }
 
@@ -58,6 +61,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
             progress.printf("[%5.1fs] %-22s created%n", elapsedSeconds(), "topics");
             startStage(List.of(connect));
             deployConnectors();
+            startStage(List.of(topology));
             if (settings.withServices()) {
                 startStage(new ArrayList<>(services));
             }
@@ -137,7 +141,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** Every component, infrastructure first, in start order. */
     public List<PlatformComponent> components() {
-        List<PlatformComponent> all = new ArrayList<>(List.of(kafka, elasticsearch, mongo, redis, amqp, connect));
+        List<PlatformComponent> all = new ArrayList<>(List.of(kafka, elasticsearch, mongo, redis, amqp, connect, topology));
         if (settings.withServices()) {
             all.addAll(services);
         }
