@@ -8,6 +8,9 @@ import java.util.Map;
 /** Percentiles by the nearest-rank method, the way latency figures are usually reported. */
 public final class Stats {
 
+    /** Small samples (runs of a benchmark) are listed whole; large ones (latencies) only summarised. */
+    private static final int MAX_LISTED_VALUES = 100;
+
     private Stats() {
     }
 
@@ -28,7 +31,9 @@ public final class Stats {
         s.put("p95", percentile(values, 95));
         s.put("p99", percentile(values, 99));
         s.put("max", values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN));
-        s.put("values", Arrays.asList(values.toArray()));
+        if (values.size() <= MAX_LISTED_VALUES) {
+            s.put("values", Arrays.asList(values.toArray()));
+        }
         return s;
     }
 }
