@@ -25,6 +25,7 @@ public final class ConnectorDeployer {
     private final ConnectRestClient connect;
     private final PlatformComponent worker;
 
+    /** @param worker the platform's Connect worker, named in failures; null for a Connect cluster of elsewhere */
     public ConnectorDeployer(ConnectRestClient connect, PlatformComponent worker) {
         this.connect = connect;
         this.worker = worker;
@@ -70,13 +71,17 @@ public final class ConnectorDeployer {
             }
             var failure = connect.failureTrace(name);
             if (failure.isPresent()) {
-                throw new ComponentFailure(worker, "could not run connector " + name + " of " + file + ": "
-                        + firstLines(failure.get()), null);
+                throw failure("could not run connector " + name + " of " + file + ": " + firstLines(failure.get()));
             }
             sleep();
         }
-        throw new ComponentFailure(worker, "did not run connector " + name + " of " + file + " within "
-                + RUNNING_TIMEOUT.toSeconds() + " s: " + connect.status(name).map(JsonNode::toString).orElse("no status"), null);
+        throw failure("did not run connector " + name + " of " + file + " within " + RUNNING_TIMEOUT.toSeconds()
+                + " s: " + connect.status(name).map(JsonNode::toString).orElse("no status"));
+    }
+
+    /** Names the worker and its log when it is ours; a foreign Connect cluster has none to name. */
+    private RuntimeException failure(String what) {
+        return worker == null ? new IllegalStateException(what) : new ComponentFailure(worker, what, null);
     }
 
     private static String firstLines(String trace) {

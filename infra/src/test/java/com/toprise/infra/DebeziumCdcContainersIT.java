@@ -1,0 +1,119 @@
+package com.toprise.infra;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.toprise.infra.platform.ConnectRestClient;
+import com.toprise.infra.platform.ConnectorDeployer;
+import com.toprise.infra.platform.PlatformSettings;
+import com.toprise.infra.support.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * The CDC test of {@link DebeziumCdcIT} against the real thing: a MongoDB 7 replica set, Apache Kafka and
+ * Debezium's Connect image, with the same connector file from connectors/deploy (only the connection string,
+ * an env var of the worker, differs). Runs where Docker is present; JUnit reports it skipped, with the reason,
+ * where it is not (as on the CI machines of this project, which have no Docker daemon).
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class DebeziumCdcContainersIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Network NETWORK = Network.newNetwork();
+
+    @Container
+    static final GenericContainer<?> MONGO = new GenericContainer<>("mongo:7.0")
+            .withNetwork(NETWORK).withNetworkAliases("mongo")
+            .withCommand("--replSet", "rs0", "--bind_ip_all")
+            .withExposedPorts(27017)
+            .waitingFor(Wait.forLogMessage(".*Waiting for connections.*", 1));
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.1")
+            .withNetwork(NETWORK).withListener("kafka:19092");
+
+    @Container
+    static final GenericContainer<?> CONNECT = new GenericContainer<>("quay.io/debezium/connect:3.5.0.Final")
+            .withNetwork(NETWORK).dependsOn(KAFKA, MONGO)
+            .withEnv("BOOTSTRAP_SERVERS", "kafka:19092")
+            .withEnv("GROUP_ID", "toprise-connect")
+            .withEnv("CONFIG_STORAGE_TOPIC", "connect-configs")
+            .withEnv("OFFSET_STORAGE_TOPIC", "connect-offsets")
+            .withEnv("STATUS_STORAGE_TOPIC", "connect-status")
+            .withEnv("KEY_CONVERTER_SCHEMAS_ENABLE", "false")
+            .withEnv("VALUE_CONVERTER_SCHEMAS_ENABLE", "false")
+            .withEnv("CONNECT_CONFIG_PROVIDERS", "env")
+            .withEnv("CONNECT_CONFIG_PROVIDERS_ENV_CLASS", "org.apache.kafka.common.config.provider.EnvVarConfigProvider")
+            .withEnv("TOPRISE_CDC_MONGODB_CONNECTION_STRING", "mongodb://mongo:27017/?replicaSet=rs0")
+            .withExposedPorts(8083)
+            .waitingFor(Wait.forHttp("/connectors").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3)));
+
+    @Document("cdc_parts")
+    record Part(@Id String id, String name, int price) {
+    }
+
+    @Test
+    void theSameConnectorFileStreamsARealReplicaSet() throws Exception {
+        var initiated = MONGO.execInContainer("mongosh", "--quiet", "--eval",
+                "rs.initiate({_id: 'rs0', members: [{_id: 0, host: 'mongo:27017'}]})");
+        assertThat(initiated.getExitCode()).as(initiated.getStderr()).isZero();
+        String hostUri = "mongodb://" + MONGO.getHost() + ":" + MONGO.getMappedPort(27017) + "/?directConnection=true";
+        awaitPrimary(hostUri);
+
+        ConnectRestClient connect = new ConnectRestClient("http://" + CONNECT.getHost() + ":" + CONNECT.getMappedPort(8083));
+        Path projectRoot = PlatformSettings.locateProjectRoot();
+        Path sourceFile = projectRoot.resolve("connectors/deploy/products-cdc-source.json");
+        new ConnectorDeployer(connect, null).deploy(sourceFile);
+
+        String id = "part-" + UUID.randomUUID();
+        try (MongoClient client = MongoClients.create(hostUri);
+             TopicReader reader = new TopicReader(KAFKA.getBootstrapServers(), "cdc.products.cdc_parts")) {
+            MongoTemplate products = new MongoTemplate(client, "products");
+            products.insert(new Part(id, "Oil filter", 100));
+            products.updateFirst(query(where("_id").is(id)), new Update().set("price", 120), Part.class);
+            products.remove(query(where("_id").is(id)), Part.class);
+
+            List<ConsumerRecord<String, String>> records = reader.read(r -> r.key().contains(id), 4, Duration.ofSeconds(90));
+            assertThat(records).hasSize(4);
+            assertThat(records.subList(0, 3)).extracting(r -> JSON.readTree(r.value()).path("op").asString())
+                    .containsExactly("c", "u", "d");
+            JsonNode after = JSON.readTree(JSON.readTree(records.get(1).value()).path("after").asString());
+            assertThat(after.path("price").asInt()).isEqualTo(120);
+            assertThat(records.get(3).value()).isNull();
+        }
+    }
+
+    private static void awaitPrimary(String uri) throws InterruptedException {
+        try (MongoClient client = MongoClients.create(uri)) {
+            for (int i = 0; i < 60; i++) {
+                org.bson.Document hello = client.getDatabase("admin").runCommand(new org.bson.Document("hello", 1));
+                if (Boolean.TRUE.equals(hello.getBoolean("isWritablePrimary"))) {
+                    return;
+                }
+                Thread.sleep(500);
+            }
+        }
+        throw new IllegalStateException("the replica set did not elect a primary");
+    }
+}
