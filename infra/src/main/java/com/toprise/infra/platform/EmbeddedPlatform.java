@@ -99,6 +99,10 @@ public final class EmbeddedPlatform implements AutoCloseable {
     }
 
     private void deployConnectors() {
+        for (Path template : IndexTemplates.files(settings.projectRoot())) {
+            String name = IndexTemplates.install(elasticsearch.address(), template);
+            progress.printf("[%5.1fs] %-22s installed%n", elapsedSeconds(), "index template " + name);
+        }
         ConnectorDeployer deployer = new ConnectorDeployer(new ConnectRestClient(connect.address()), connect);
         for (Path file : ConnectorDeployer.connectorFiles(settings.projectRoot())) {
             String name = deployer.deploy(file);

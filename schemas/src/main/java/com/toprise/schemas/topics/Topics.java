@@ -64,9 +64,16 @@ public final class Topics {
     public static final Topic<String, String> OUTBOX_DEAD_LETTER =
             new Topic<>("outbox.dead-letter", Serdes.String(), Serdes.String(), DEFAULT_PARTITIONS);
 
+    /**
+     * Records the Elasticsearch sink could not index, as they were, with Connect's error context headers
+     * ({@code __connect.errors.*}: topic, partition, offset, exception, message).
+     */
+    public static final Topic<String, String> ELASTICSEARCH_SINK_DEAD_LETTER =
+            new Topic<>("dlq.elasticsearch-sink", Serdes.String(), Serdes.String(), DEFAULT_PARTITIONS);
+
     private static final List<Topic<?, ?>> ALL = Stream.concat(
             Arrays.stream(EventType.values()).map(Topics::events),
-            Stream.of(INVENTORY_LEVELS, SLA_VIOLATIONS, OUTBOX_DEAD_LETTER)).<Topic<?, ?>>map(t -> t).toList();
+            Stream.of(INVENTORY_LEVELS, SLA_VIOLATIONS, OUTBOX_DEAD_LETTER, ELASTICSEARCH_SINK_DEAD_LETTER)).<Topic<?, ?>>map(t -> t).toList();
 
     private Topics() {
     }
