@@ -81,6 +81,8 @@ public final class ConnectWorker extends PlatformComponent {
                 "key.converter.schemas.enable=false",
                 "value.converter.schemas.enable=false",
                 "offset.flush.interval.ms=1000",
+                // sinks subscribe to cdc topics that Debezium creates on its first record: see them within seconds
+                "consumer.metadata.max.age.ms=5000",
                 "listeners=http://127.0.0.1:" + port(),
                 "rest.advertised.host.name=127.0.0.1",
                 "rest.advertised.port=" + port(),

@@ -88,6 +88,23 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
     }
 
+    /** Fault drills: stop one running component (by name), leaving the rest up. */
+    public void stopComponent(String name) {
+        component(name).stop();
+    }
+
+    /** Starts a component stopped by {@link #stopComponent} again, on the same port and data, and waits for it. */
+    public void startComponent(String name) {
+        PlatformComponent component = component(name);
+        component.launch();
+        component.awaitReady();
+    }
+
+    private PlatformComponent component(String name) {
+        return components().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no component " + name));
+    }
+
     public void restart() {
         stop();
         start();
