@@ -128,6 +128,9 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
     private static void validateUrls(String name, Object value) {
         @SuppressWarnings("unchecked")
         List<String> urls = (List<String>) value;
+        if (urls == null) {
+            return; // "Missing required configuration" is reported by ConfigDef itself
+        }
         if (urls.isEmpty()) {
             throw new ConfigException(name, value, "at least one URL is needed");
         }
@@ -147,6 +150,9 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
     private static void validateIndexMapping(String name, Object value) {
         @SuppressWarnings("unchecked")
         List<String> pairs = (List<String>) value;
+        if (pairs == null) {
+            return;
+        }
         try {
             parseIndexMapping(pairs);
         } catch (IllegalArgumentException e) {
@@ -156,6 +162,9 @@ public final class ElasticsearchSinkConnectorConfig extends AbstractConfig {
 
     private static void validateIdSource(String name, Object value) {
         String source = (String) value;
+        if (source == null) {
+            return;
+        }
         if (!"key".equals(source) && !(source.startsWith("field:") && source.length() > "field:".length())) {
             throw new ConfigException(name, value, "must be 'key' or 'field:<name>'");
         }
