@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class BenchmarkRunner {
 
-    private static final List<Benchmark> BENCHMARKS = List.of(new ColdStartBenchmark(), new CdcLatencyBenchmark());
+    private static final List<Benchmark> BENCHMARKS = List.of(new ColdStartBenchmark(), new CdcLatencyBenchmark(), new SinkThroughputBenchmark());
 
     private BenchmarkRunner() {
     }

@@ -38,6 +38,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final List<SpringService> services;
     private final List<PlatformComponent> started = Collections.synchronizedList(new ArrayList<>());
     private long startNanos;
+    private Thread stopOnExit;
 
     public EmbeddedPlatform(PlatformSettings settings, PrintStream progress) {
         this.settings = settings;
@@ -54,6 +55,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public EmbeddedPlatform start() {
         startNanos = System.nanoTime();
+        registerStopOnExit();
         progress.printf("starting the TopRise platform in %s%n", settings.dataDir());
         try {
             startStage(List.of(kafka, elasticsearch, mongo, redis, amqp));
@@ -74,8 +76,28 @@ public final class EmbeddedPlatform implements AutoCloseable {
         }
     }
 
+    /** Whoever started the platform (a benchmark, a test run) may be killed: its children must not outlive it. */
+    private synchronized void registerStopOnExit() {
+        if (stopOnExit == null) {
+            stopOnExit = new Thread(this::stop, "embedded-platform-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        }
+    }
+
+    private synchronized void unregisterStopOnExit() {
+        if (stopOnExit != null && Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it stops what is left
+            }
+        }
+        stopOnExit = null;
+    }
+
     /** Stops in reverse start order: services before the brokers they use. */
     public void stop() {
+        unregisterStopOnExit();
         List<PlatformComponent> reverse;
         synchronized (started) {
             reverse = new ArrayList<>(started);
