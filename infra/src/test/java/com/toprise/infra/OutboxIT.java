@@ -69,7 +69,7 @@ class OutboxIT {
             List<ConsumerRecord<String, String>> records = events.read(
                     r -> r.value().contains(sku), 3, Duration.ofSeconds(30));
             assertThat(records).extracting(r -> JSON.readTree(r.value()).path("payload").path("name").asString())
-                    .containsExactly("Wiper blade", "Marker");
+                    .containsExactlyInAnyOrder("Wiper blade", "Marker"); // two products: two keys, maybe two partitions
         }
     }
 
