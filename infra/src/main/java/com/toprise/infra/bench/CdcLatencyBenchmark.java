@@ -3,9 +3,7 @@ package com.toprise.infra.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.toprise.infra.platform.DataDirs;
 import com.toprise.infra.platform.EmbeddedPlatform;
-import com.toprise.infra.platform.PlatformPorts;
 import com.toprise.infra.platform.PlatformSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,8 +11,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,17 +47,7 @@ final class CdcLatencyBenchmark implements Benchmark {
         int rate = Integer.parseInt(options.getOrDefault("rate", "500"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
-        Path dataDir = DataDirs.createTemporary("toprise-bench-");
-        PlatformSettings settings = new PlatformSettings(base.projectRoot(), dataDir, base.cacheDir(),
-                PlatformPorts.free(), false);
-        EmbeddedPlatform platform = new EmbeddedPlatform(settings, new PrintStream(System.out, true));
-        try {
-            platform.start();
-            return measure(platform, rate, seconds, warmup);
-        } finally {
-            platform.stop();
-            DataDirs.deleteTree(dataDir);
-        }
+        return FreshPlatform.measure(base, false, platform -> measure(platform, rate, seconds, warmup));
     }
 
     private Map<String, Object> measure(EmbeddedPlatform platform, int rate, int seconds, int warmup) throws Exception {

@@ -5,10 +5,8 @@ import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.toprise.infra.components.KafkaBroker;
 import com.toprise.infra.platform.ConnectRestClient;
-import com.toprise.infra.platform.DataDirs;
 import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.platform.PlatformComponent;
-import com.toprise.infra.platform.PlatformPorts;
 import com.toprise.infra.platform.PlatformSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -18,12 +16,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,31 +50,25 @@ final class SinkThroughputBenchmark implements Benchmark {
     public Map<String, Object> run(PlatformSettings base, Map<String, String> options) throws Exception {
         int documents = Integer.parseInt(options.getOrDefault("documents", "200000"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "500"));
-        Path dataDir = DataDirs.createTemporary("toprise-bench-");
-        PlatformSettings settings = new PlatformSettings(base.projectRoot(), dataDir, base.cacheDir(),
-                PlatformPorts.free(), false);
-        EmbeddedPlatform platform = new EmbeddedPlatform(settings, new PrintStream(System.out, true));
-        try {
-            platform.start();
-            List<Map<String, Object>> docs = documents(documents);
-            Map<String, Object> result = new LinkedHashMap<>();
-            // a first pass warms Elasticsearch and the client's JIT, so that raw is not measured cold
-            raw(platform, docs.subList(0, Math.min(docs.size(), 40_000)), batch, "bench-warmup");
-            Map<String, Object> raw = raw(platform, docs, batch, "bench-raw");
-            Map<String, Object> sink = sink(platform, docs, batch);
-            result.put("documents", documents);
-            result.put("batchSize", batch);
-            result.put("raw", raw);
-            result.put("sink", sink);
-            result.put("ratio", Math.round((double) sink.get("docsPerSecond") / (double) raw.get("docsPerSecond") * 1000) / 1000.0);
-            result.put("connectRssMiB", platform.components().stream().filter(c -> c.name().equals("connect"))
-                    .mapToLong(PlatformComponent::rssBytes).sum() / 1048576);
-            result.put("targets", Map.of("ratio", 0.6));
-            return result;
-        } finally {
-            platform.stop();
-            DataDirs.deleteTree(dataDir);
-        }
+        return FreshPlatform.measure(base, false, platform -> compare(platform, documents, batch));
+    }
+
+    private static Map<String, Object> compare(EmbeddedPlatform platform, int documents, int batch) throws Exception {
+        List<Map<String, Object>> docs = documents(documents);
+        Map<String, Object> result = new LinkedHashMap<>();
+        // a first pass warms Elasticsearch and the client's JIT, so that raw is not measured cold
+        raw(platform, docs.subList(0, Math.min(docs.size(), 40_000)), batch, "bench-warmup");
+        Map<String, Object> raw = raw(platform, docs, batch, "bench-raw");
+        Map<String, Object> sink = sink(platform, docs, batch);
+        result.put("documents", documents);
+        result.put("batchSize", batch);
+        result.put("raw", raw);
+        result.put("sink", sink);
+        result.put("ratio", Math.round((double) sink.get("docsPerSecond") / (double) raw.get("docsPerSecond") * 1000) / 1000.0);
+        result.put("connectRssMiB", platform.components().stream().filter(c -> c.name().equals("connect"))
+                .mapToLong(PlatformComponent::rssBytes).sum() / 1048576);
+        result.put("targets", Map.of("ratio", 0.6));
+        return result;
     }
 
     private static List<Map<String, Object>> documents(int count) {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Deploys the connector files of {@code connectors/deploy} ({@code {"name": …, "config": {…}}}, the Connect REST
@@ -33,15 +32,7 @@ public final class ConnectorDeployer {
 
     /** The connector files in deploy order (by file name). */
     public static List<Path> connectorFiles(Path projectRoot) {
-        Path dir = projectRoot.resolve("connectors/deploy");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DataDirs.jsonFiles(projectRoot.resolve("connectors/deploy"));
     }
 
     /** Deploys one file and returns the connector's name once it runs. */

@@ -37,4 +37,16 @@ public final class DataDirs {
             System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
+
+    /** The {@code *.json} files directly in a directory, by name; none when it does not exist. */
+    public static java.util.List<Path> jsonFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -6,11 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Installs the composable index templates of {@code connectors/src/main/resources/elasticsearch/index-templates}
@@ -24,15 +22,7 @@ public final class IndexTemplates {
     }
 
     public static List<Path> files(Path projectRoot) {
-        Path dir = projectRoot.resolve("connectors/src/main/resources/elasticsearch/index-templates");
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DataDirs.jsonFiles(projectRoot.resolve("connectors/src/main/resources/elasticsearch/index-templates"));
     }
 
     /** PUTs one template; returns its name. */

@@ -1,0 +1,37 @@
+package com.toprise.infra.bench;
+
+import com.toprise.infra.platform.DataDirs;
+import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.platform.PlatformPorts;
+import com.toprise.infra.platform.PlatformSettings;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A benchmark's own platform: a fresh temporary data dir, free ports, removed again after the measurement. */
+final class FreshPlatform {
+
+    interface Measurement {
+        Map<String, Object> on(EmbeddedPlatform platform) throws Exception;
+    }
+
+    private FreshPlatform() {
+    }
+
+    /** Starts the platform (with or without the Spring services), measures, then stops it and deletes its data. */
+    static Map<String, Object> measure(PlatformSettings base, boolean withServices, Measurement measurement)
+            throws Exception {
+        Path dataDir = DataDirs.createTemporary("toprise-bench-");
+        PlatformSettings settings = new PlatformSettings(base.projectRoot(), dataDir, base.cacheDir(),
+                PlatformPorts.free(), withServices);
+        EmbeddedPlatform platform = new EmbeddedPlatform(settings, new PrintStream(System.out, true));
+        try {
+            platform.start();
+            return measurement.on(platform);
+        } finally {
+            platform.stop();
+            DataDirs.deleteTree(dataDir);
+        }
+    }
+}
