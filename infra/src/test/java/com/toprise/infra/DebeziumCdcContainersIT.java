@@ -4,6 +4,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.toprise.infra.platform.ConnectRestClient;
 import com.toprise.infra.platform.ConnectorDeployer;
+import com.toprise.infra.platform.IndexTemplates;
+import com.toprise.infra.support.ElasticsearchDocs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.testcontainers.containers.BindMode;
+import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import com.toprise.infra.platform.PlatformSettings;
 import com.toprise.infra.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +38,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * The CDC test of {@link DebeziumCdcIT} against the real thing: a MongoDB 7 replica set, Apache Kafka and
- * Debezium's Connect image, with the same connector file from connectors/deploy (only the connection string,
- * an env var of the worker, differs). Runs where Docker is present; JUnit reports it skipped, with the reason,
+ * The CDC test of {@link DebeziumCdcIT} and {@link ElasticsearchSinkIT} against the real thing: a MongoDB 7 replica
+ * set, Apache Kafka, Elasticsearch 9.2.8 and Debezium's Connect image with our sink plugin, deploying the same
+ * connector files from connectors/deploy (only the connection settings, env vars of the worker, differ). Runs where Docker is present; JUnit reports it skipped, with the reason,
  * where it is not (as on the CI machines of this project, which have no Docker daemon).
  */
 @Testcontainers(disabledWithoutDocker = true)
@@ -54,8 +61,19 @@ class DebeziumCdcContainersIT {
             .withNetwork(NETWORK).withListener("kafka:19092");
 
     @Container
+    static final ElasticsearchContainer ELASTICSEARCH = new ElasticsearchContainer(
+            "docker.elastic.co/elasticsearch/elasticsearch:9.2.8")
+            .withNetwork(NETWORK).withNetworkAliases("elasticsearch")
+            .withEnv("xpack.security.enabled", "false")
+            .withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
+
+    @Container
     static final GenericContainer<?> CONNECT = new GenericContainer<>("quay.io/debezium/connect:3.5.0.Final")
-            .withNetwork(NETWORK).dependsOn(KAFKA, MONGO)
+            .withNetwork(NETWORK).dependsOn(KAFKA, MONGO, ELASTICSEARCH)
+            // our sink, as `./mvnw package` leaves it in connectors/
+            .withFileSystemBind(PlatformSettings.locateProjectRoot().resolve("connectors/target/connect-plugin/toprise-connectors")
+                    .toString(), "/kafka/connect/toprise-connectors", BindMode.READ_ONLY)
+            .withEnv("TOPRISE_ELASTICSEARCH_URLS", "http://elasticsearch:9200")
             .withEnv("BOOTSTRAP_SERVERS", "kafka:19092")
             .withEnv("GROUP_ID", "toprise-connect")
             .withEnv("CONFIG_STORAGE_TOPIC", "connect-configs")
@@ -69,7 +87,7 @@ class DebeziumCdcContainersIT {
             .withExposedPorts(8083)
             .waitingFor(Wait.forHttp("/connectors").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3)));
 
-    @Document("cdc_parts")
+    @Document("products")
     record Part(@Id String id, String name, int price) {
     }
 
@@ -84,15 +102,27 @@ class DebeziumCdcContainersIT {
         ConnectRestClient connect = new ConnectRestClient("http://" + CONNECT.getHost() + ":" + CONNECT.getMappedPort(8083));
         Path projectRoot = PlatformSettings.locateProjectRoot();
         Path sourceFile = projectRoot.resolve("connectors/deploy/products-cdc-source.json");
-        new ConnectorDeployer(connect, null).deploy(sourceFile);
+        ConnectorDeployer deployer = new ConnectorDeployer(connect, null);
+        deployer.deploy(sourceFile);
+        String elasticsearchUrl = "http://" + ELASTICSEARCH.getHttpHostAddress();
+        IndexTemplates.files(projectRoot).forEach(template -> IndexTemplates.install(elasticsearchUrl, template));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("dlq.elasticsearch-sink", 1, (short) 1))).all().get();
+        }
+        deployer.deploy(projectRoot.resolve("connectors/deploy/products-elasticsearch-sink.json"));
+        ElasticsearchDocs es = new ElasticsearchDocs(elasticsearchUrl);
 
         String id = "part-" + UUID.randomUUID();
         try (MongoClient client = MongoClients.create(hostUri);
-             TopicReader reader = new TopicReader(KAFKA.getBootstrapServers(), "cdc.products.cdc_parts")) {
+             TopicReader reader = new TopicReader(KAFKA.getBootstrapServers(), "cdc.products.products")) {
             MongoTemplate products = new MongoTemplate(client, "products");
             products.insert(new Part(id, "Oil filter", 100));
+            assertThat(es.await("products", id, doc -> doc.isPresent(), Duration.ofSeconds(90))).isTrue();
             products.updateFirst(query(where("_id").is(id)), new Update().set("price", 120), Part.class);
+            assertThat(es.await("products", id, doc -> doc.isPresent() && doc.get().path("price").asInt() == 120,
+                    Duration.ofSeconds(60))).isTrue();
             products.remove(query(where("_id").is(id)), Part.class);
+            assertThat(es.await("products", id, doc -> doc.isEmpty(), Duration.ofSeconds(60))).isTrue();
 
             List<ConsumerRecord<String, String>> records = reader.read(r -> r.key().contains(id), 4, Duration.ofSeconds(90));
             assertThat(records).hasSize(4);

@@ -74,6 +74,29 @@ class OutboxIT {
     }
 
     @Test
+    void aStateChangeCommittedWhileTheRouterIsDownGetsItsEventOnceTheRouterIsBack(EmbeddedPlatform platform)
+            throws Exception {
+        String sku = sku();
+        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.product-updated")) {
+            platform.stopComponent("topology"); // the failure: after the write, before the event is published
+            String id;
+            try {
+                id = send(platform, "POST", "/api/products", product(sku, "Radiator cap", "310.00"), 201)
+                        .path("id").asString();
+                send(platform, "GET", "/api/products/" + id, "", 200);
+                assertThat(events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(5)))
+                        .as("no event while the router is down").isEmpty();
+            } finally {
+                platform.startComponent("topology");
+            }
+            List<ConsumerRecord<String, String>> records = events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(60));
+            assertThat(records).as("the event once the router is back").hasSize(1);
+            assertThat(events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(5))).as("and only once").isEmpty();
+            assertThat(JSON.readTree(records.get(0).value()).path("payload").path("sku").asString()).isEqualTo(sku);
+        }
+    }
+
+    @Test
     void eachEventReachesADeduplicatingConsumerExactlyOnceAcrossAConnectorRestart(EmbeddedPlatform platform)
             throws Exception {
         String batch = sku();
