@@ -1,5 +1,6 @@
 package com.toprise.infra.components;
 
+import com.toprise.infra.platform.JwtKeys;
 import com.toprise.infra.platform.PlatformComponent;
 import com.toprise.infra.platform.PlatformSettings;
 import com.toprise.infra.platform.Probes;
@@ -65,6 +66,11 @@ public final class SpringService extends PlatformComponent {
     protected Map<String, String> environment() {
         Map<String, String> env = new HashMap<>(environment);
         env.put("SERVER_PORT", Integer.toString(port));
+        JwtKeys keys = JwtKeys.ensure(settings.dataDir());
+        env.put("TOPRISE_JWT_PUBLIC_KEY", keys.publicPem());
+        if ("user-service".equals(module)) { // the only one that signs tokens
+            env.put("TOPRISE_JWT_PRIVATE_KEY", keys.privatePem());
+        }
         return env;
     }
 

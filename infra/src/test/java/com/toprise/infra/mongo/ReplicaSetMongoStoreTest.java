@@ -144,6 +144,23 @@ class ReplicaSetMongoStoreTest {
     }
 
     @Test
+    void debeziumsLiteralFilterKeepsDollarPrefixedValuesIntact() {
+        MongoCollection<Document> users = client.getDatabase("users").getCollection("users");
+        List<BsonDocument> pipeline = List.of(BsonDocument.parse("{$match: {$and: [{'ns.db': {$in: ['users']}},"
+                + " {operationType: {$in: ['insert', 'update', 'replace', 'delete']}}]}}"));
+        String bcrypt = "$2a$12$abcdefghijklmnopqrstuuJ6p0f8GQ9Xh0cF2bKZ0nE2e7pB5dQ1e";
+        try (var stream = client.getDatabase("users").watch(pipeline).fullDocument(FullDocument.UPDATE_LOOKUP)
+                .maxAwaitTime(200, TimeUnit.MILLISECONDS).cursor()) {
+            users.insertOne(new Document("_id", "u2").append("passwordHash", bcrypt));
+            users.updateOne(Filters.eq("_id", "u2"), Updates.set("note", "$literal text"));
+            List<ChangeStreamDocument<Document>> events = next(stream, 2);
+            assertThat(events.get(0).getFullDocument()).containsEntry("passwordHash", bcrypt);
+            assertThat(events.get(1).getUpdateDescription().getUpdatedFields().getString("note").getValue())
+                    .isEqualTo("$literal text");
+        }
+    }
+
+    @Test
     void resumesAfterATokenAndAtAnOperationTimeAcrossARestart() {
         MongoCollection<Document> orders = client.getDatabase("orders").getCollection("orders");
         BsonDocument token;

@@ -105,6 +105,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return decorate(problem, request);
     }
 
+    @ExceptionHandler(UnauthorizedException.class)
+    ResponseEntity<ProblemDetail> unauthorized(UnauthorizedException ex, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ex.getMessage());
+        problem.setTitle("Unauthorized");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(decorate(problem, request));
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setTitle("Too many requests");
+        long seconds = Math.max(1, (ex.retryAfter().toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(decorate(problem, request));
+    }
+
     /** The last resort: logged with its stack trace here, answered without it. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex, HttpServletRequest request) {

@@ -1,0 +1,20 @@
+package com.toprise.user.auth;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * @param refreshTokenTtl   how long an unused refresh token stays valid
+ * @param loginAttempts     failed-or-not login attempts allowed per email within {@code loginWindow}
+ * @param loginWindow       the throttle's window
+ */
+@ConfigurationProperties("toprise.auth")
+record AuthProperties(Duration refreshTokenTtl, int loginAttempts, Duration loginWindow) {
+
+    AuthProperties {
+        refreshTokenTtl = refreshTokenTtl == null ? Duration.ofDays(14) : refreshTokenTtl;
+        loginAttempts = loginAttempts <= 0 ? 5 : loginAttempts;
+        loginWindow = loginWindow == null ? Duration.ofMinutes(1) : loginWindow;
+    }
+}
