@@ -2,15 +2,21 @@ package com.toprise.connectors.elasticsearch;
 
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns a sink record into the write it asks for, per {@link DocumentFormat}; never throws for bad data. */
+/**
+ * Turns a sink record into the write it asks for, per {@link DocumentFormat}. Bad data never throws: it becomes a
+ * {@link WriteOp.Rejected} with the reason, for the dead-letter topic.
+ */
 final class DocumentMapper {
 
     private final ElasticsearchSinkConnectorConfig config;
@@ -26,15 +32,16 @@ final class DocumentMapper {
                 case PLAIN -> plain(record, index);
                 case DEBEZIUM_MONGODB -> debezium(record, index);
             };
-        } catch (IllegalArgumentException | ClassCastException e) {
+        } catch (IllegalArgumentException | ClassCastException | DataException e) {
             return new WriteOp.Rejected(record, e.getMessage());
+        } catch (DateTimeException | ArithmeticException e) {
+            return new WriteOp.Rejected(record, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
     private WriteOp plain(SinkRecord record, String index) {
         if (record.value() == null) {
-            return idFromKey(record).<WriteOp>map(id -> new WriteOp.Delete(record, index, id))
-                    .orElseGet(() -> new WriteOp.Rejected(record, "a tombstone without a key: nothing to delete"));
+            return delete(record, index);
         }
         return index(record, index, asDocument(record.value()));
     }
@@ -58,16 +65,17 @@ final class DocumentMapper {
         }
         Object document = after instanceof String json ? ExtendedJson.parse(json) : ExtendedJson.unwrap(after);
         if (!(document instanceof Map<?, ?>)) {
-            throw new IllegalArgumentException("'after' is not a document");
+            throw new IllegalArgumentException("'after' is not a document but " + document);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) document;
         return index(record, index, map);
     }
 
+    /** A delete has no document to take an id from, so its id is always the key's. */
     private WriteOp delete(SinkRecord record, String index) {
         return idFromKey(record).<WriteOp>map(id -> new WriteOp.Delete(record, index, id))
-                .orElseGet(() -> new WriteOp.Rejected(record, "a delete without a usable key"));
+                .orElseGet(() -> new WriteOp.Rejected(record, "a delete or tombstone without a key: no id to delete"));
     }
 
     private WriteOp index(SinkRecord record, String index, Map<String, Object> document) {
@@ -75,22 +83,28 @@ final class DocumentMapper {
         Object mongoId = source.remove("_id"); // Elasticsearch forbids _id inside the source
         config.dropFields().forEach(source::remove);
         Optional<String> id = config.idField()
-                .map(field -> Optional.ofNullable(source.get(field)).map(DocumentIds::of))
+                .map(field -> Optional.ofNullable(document.get(field)).map(DocumentIds::of).filter(s -> !s.isEmpty()))
                 .orElseGet(() -> idFromKey(record).or(() -> Optional.ofNullable(mongoId).map(DocumentIds::of)));
         return id.<WriteOp>map(value -> new WriteOp.Index(record, index, value, source))
-                .orElseGet(() -> new WriteOp.Rejected(record, "no document id: the key is empty and "
-                        + config.idField().map(f -> "field '" + f + "' is missing").orElse("there is no _id")));
+                .orElseGet(() -> new WriteOp.Rejected(record, "no document id: " + config.idField()
+                        .map(f -> "field '" + f + "' is missing or empty")
+                        .orElse("the key is empty and the document has no _id")));
     }
 
-    private static Optional<String> idFromKey(SinkRecord record) {
-        Object key = record.key();
-        if (key instanceof Struct struct) {
-            key = structToMap(struct);
+    /**
+     * The document id from the record key: a string or number as it is; a Debezium MongoDB key
+     * {@code {"id": "<extended JSON of _id>"}} unwrapped ({@code {"$oid": "65a…"}} → {@code 65a…},
+     * {@code "\"abc\""} → {@code abc}); another key with one field, that field's value; any other key, its JSON.
+     */
+    private Optional<String> idFromKey(SinkRecord record) {
+        Object key = fromConnectData(record.key());
+        boolean debezium = config.documentFormat() == DocumentFormat.DEBEZIUM_MONGODB;
+        if (debezium && key instanceof String text && text.trim().startsWith("{")) {
+            key = ExtendedJson.parse(text); // a key written by a StringConverter
         }
-        if (key instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("id")) {
-            Object id = map.get("id");
-            // Debezium MongoDB: {"id": "<extended JSON of _id>"}
-            return Optional.ofNullable(id).map(v -> v instanceof String s ? DocumentIds.of(ExtendedJson.parse(s)) : DocumentIds.of(v));
+        if (key instanceof Map<?, ?> map && map.size() == 1) {
+            Object id = map.values().iterator().next();
+            key = debezium && map.containsKey("id") && id instanceof String json ? ExtendedJson.parse(json) : id;
         }
         return Optional.ofNullable(key).map(DocumentIds::of).filter(s -> !s.isEmpty());
     }
@@ -109,16 +123,34 @@ final class DocumentMapper {
                 return (Map<String, Object>) map;
             }
         }
-        throw new IllegalArgumentException("the value is not a JSON object but " + value.getClass().getSimpleName());
+        throw new IllegalArgumentException("the value is not a JSON object but a " + value.getClass().getSimpleName());
     }
 
     private static Map<String, Object> structToMap(Struct struct) {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Field field : struct.schema().fields()) {
-            Object v = struct.get(field);
-            map.put(field.name(), v instanceof Struct nested ? structToMap(nested) : v);
+            map.put(field.name(), fromConnectData(struct.get(field)));
         }
         return map;
+    }
+
+    /** Structs, at any depth, as maps; Connect's logical types as the JSON values Elasticsearch takes. */
+    private static Object fromConnectData(Object value) {
+        if (value instanceof Struct struct) {
+            return structToMap(struct);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(DocumentMapper::fromConnectData).toList();
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            map.forEach((k, v) -> plain.put(String.valueOf(k), fromConnectData(v)));
+            return plain;
+        }
+        if (value instanceof Date date) { // Connect's Timestamp, Date and Time
+            return date.toInstant().toString();
+        }
+        return value; // byte[] is written as base64 by the client's JSON mapper
     }
 
     /** Document ids as Elasticsearch wants them: strings; numbers without exponent; compound ids as JSON. */

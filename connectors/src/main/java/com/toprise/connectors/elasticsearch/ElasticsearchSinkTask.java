@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 
 /**
  * Buffers the writes of incoming records and sends them in bulk: when a batch is full, when the flush interval
@@ -32,9 +33,12 @@ public class ElasticsearchSinkTask extends SinkTask {
     private DocumentMapper mapper;
     private BulkWriter writer;
     private ErrantRecordReporter reporter;
-    private final List<WriteOp> buffer = new ArrayList<>();
+    private LongSupplier clock;
+    private final List<WriteOp.DocumentWrite> buffer = new ArrayList<>();
     private final List<Future<Void>> reported = new ArrayList<>();
     private long oldestBufferedAt;
+    /** A failure of a flush in preCommit, where Connect only logs it; put rethrows it so the task fails. */
+    private ConnectException failure;
     private volatile boolean stopping;
 
     @Override
@@ -44,22 +48,27 @@ public class ElasticsearchSinkTask extends SinkTask {
 
     @Override
     public void start(Map<String, String> props) {
-        config = new ElasticsearchSinkConnectorConfig(props);
-        client = ElasticsearchClients.create(config);
-        start(config, client, BulkWriter.Sleeper.THREAD);
+        ElasticsearchSinkConnectorConfig config = new ElasticsearchSinkConnectorConfig(props);
+        start(config, ElasticsearchClients.create(config), BulkWriter.Sleeper.THREAD, System::currentTimeMillis);
     }
 
-    void start(ElasticsearchSinkConnectorConfig config, ElasticsearchClient client, BulkWriter.Sleeper sleeper) {
+    void start(ElasticsearchSinkConnectorConfig config, ElasticsearchClient client, BulkWriter.Sleeper sleeper,
+               LongSupplier clock) {
         this.config = config;
         this.client = client;
+        this.clock = clock;
         this.mapper = new DocumentMapper(config);
         this.writer = new BulkWriter(client, config.backoff(), () -> stopping, sleeper);
         this.reporter = errantRecordReporter();
         this.stopping = false;
+        this.failure = null;
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        if (failure != null) {
+            throw failure;
+        }
         for (SinkRecord record : records) {
             WriteOp op = mapper.map(record);
             if (op instanceof WriteOp.Rejected rejected) {
@@ -67,28 +76,59 @@ public class ElasticsearchSinkTask extends SinkTask {
                 continue;
             }
             if (buffer.isEmpty()) {
-                oldestBufferedAt = System.currentTimeMillis();
+                oldestBufferedAt = clock.getAsLong();
             }
-            buffer.add(op);
+            buffer.add((WriteOp.DocumentWrite) op);
             if (buffer.size() >= config.batchSize()) {
                 flushBuffer();
             }
         }
-        if (!buffer.isEmpty() && System.currentTimeMillis() - oldestBufferedAt >= config.flushIntervalMs()) {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        long dueIn = oldestBufferedAt + config.flushIntervalMs() - clock.getAsLong();
+        if (dueIn <= 0) {
             flushBuffer();
+        } else {
+            // Connect polls no sooner than its next offset commit (a minute by default) unless told otherwise;
+            // this makes it call put again, with no records if none came, when the batch is due.
+            context.timeout(dueIn);
         }
     }
 
+    /** Writes everything buffered; the offsets Connect passes are then all acknowledged, so they are returned. */
     @Override
     public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
-        flushBuffer();
-        awaitReported();
+        flush(currentOffsets);
         return currentOffsets;
+    }
+
+    @Override
+    public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        try {
+            flushBuffer();
+            awaitReported();
+        } catch (ConnectException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    /**
+     * Partitions taken from this task (a rebalance, or the consumer lost them) will be consumed again from their
+     * last committed offset, perhaps by another task: their writes still buffered are dropped, or they could land
+     * after, and over, newer writes of the new owner.
+     */
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        buffer.removeIf(write -> partitions.contains(
+                new TopicPartition(write.record().topic(), write.record().kafkaPartition())));
     }
 
     @Override
     public void stop() {
         stopping = true;
+        buffer.clear(); // not committed, so consumed again after a restart
         if (client != null) {
             try {
                 client.close();
@@ -100,23 +140,25 @@ public class ElasticsearchSinkTask extends SinkTask {
 
     private void flushBuffer() {
         while (!buffer.isEmpty()) {
-            List<WriteOp> batch = new ArrayList<>(buffer.subList(0, Math.min(config.batchSize(), buffer.size())));
-            for (BulkWriter.Rejection rejection : writer.write(batch)) {
+            List<WriteOp.DocumentWrite> batch = buffer.subList(0, Math.min(config.batchSize(), buffer.size()));
+            for (BulkWriter.Rejection rejection : writer.write(List.copyOf(batch))) {
                 reject(rejection.record(), rejection.reason());
             }
-            buffer.subList(0, batch.size()).clear();
+            batch.clear();
         }
     }
 
     private void reject(SinkRecord record, String reason) {
         DataException error = new DataException(reason);
         if (reporter != null) {
+            // the worker applies errors.tolerance: the dead-letter topic and on with 'all', a failed task with 'none'
             reported.add(reporter.report(record, error));
         } else if (config.failOnRejected()) {
             throw new ConnectException("record " + record.topic() + "-" + record.kafkaPartition() + "@"
                     + record.kafkaOffset() + " cannot be indexed (behavior.on.error=fail): " + reason, error);
         } else {
-            log.warn("skipping record {}-{}@{}: {}", record.topic(), record.kafkaPartition(), record.kafkaOffset(), reason);
+            log.warn("skipping record {}-{}@{} (behavior.on.error=log): {}", record.topic(), record.kafkaPartition(),
+                    record.kafkaOffset(), reason);
         }
     }
 

@@ -5,6 +5,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,25 +61,30 @@ final class ExtendedJson {
     private static Object special(Map<String, Object> map) {
         String key = map.keySet().iterator().next();
         Object v = map.get(key);
-        if (map.size() == 2) {
+        if (map.size() == 2) { // the legacy {"$binary": "<base64>", "$type": "00"}
             return map.containsKey("$binary") && map.containsKey("$type") ? String.valueOf(map.get("$binary")) : NOT_SPECIAL;
         }
-        return switch (key) {
-            case "$oid", "$symbol", "$code", "$uuid" -> String.valueOf(v);
-            case "$numberLong" -> Long.parseLong(String.valueOf(v));
-            case "$numberInt" -> Integer.parseInt(String.valueOf(v));
-            case "$numberDouble" -> doubleOrNull(String.valueOf(v));
-            case "$numberDecimal" -> decimalOrNull(String.valueOf(v));
-            case "$date" -> date(v);
-            case "$binary" -> v instanceof Map<?, ?> b ? String.valueOf(b.get("base64")) : String.valueOf(v);
-            case "$timestamp" -> v instanceof Map<?, ?> t && t.get("t") instanceof Number seconds
-                    ? Instant.ofEpochSecond(seconds.longValue()).toString() : NOT_SPECIAL;
-            case "$regularExpression" -> v instanceof Map<?, ?> r ? String.valueOf(r.get("pattern")) : NOT_SPECIAL;
-            case "$minKey", "$maxKey", "$undefined" -> null;
-            default -> NOT_SPECIAL;
-        };
+        try {
+            return switch (key) {
+                case "$oid", "$symbol", "$code", "$uuid" -> String.valueOf(v);
+                case "$numberLong" -> Long.parseLong(String.valueOf(v));
+                case "$numberInt" -> Integer.parseInt(String.valueOf(v));
+                case "$numberDouble" -> doubleOrNull(String.valueOf(v));
+                case "$numberDecimal" -> decimalOrNull(String.valueOf(v));
+                case "$date" -> date(v);
+                case "$binary" -> v instanceof Map<?, ?> b ? String.valueOf(b.get("base64")) : String.valueOf(v);
+                case "$timestamp" -> v instanceof Map<?, ?> t && t.get("t") instanceof Number seconds
+                        ? Instant.ofEpochSecond(seconds.longValue()).toString() : NOT_SPECIAL;
+                case "$regularExpression" -> v instanceof Map<?, ?> r ? String.valueOf(r.get("pattern")) : NOT_SPECIAL;
+                case "$minKey", "$maxKey", "$undefined" -> null;
+                default -> NOT_SPECIAL;
+            };
+        } catch (NumberFormatException | DateTimeException e) {
+            throw new IllegalArgumentException("invalid extended JSON " + key + ": " + v + " (" + e.getMessage() + ")");
+        }
     }
 
+    /** Millis since the epoch (relaxed or canonical form) or an ISO-8601 text, which is kept as it is. */
     private static Object date(Object v) {
         if (v instanceof Number millis) {
             return Instant.ofEpochMilli(millis.longValue()).toString();
@@ -86,7 +92,10 @@ final class ExtendedJson {
         if (v instanceof Map<?, ?> nested && nested.get("$numberLong") != null) {
             return Instant.ofEpochMilli(Long.parseLong(String.valueOf(nested.get("$numberLong")))).toString();
         }
-        return String.valueOf(v);
+        if (v instanceof String iso) {
+            return iso;
+        }
+        throw new DateTimeException("not a date");
     }
 
     /** NaN and the infinities have no JSON number; Elasticsearch gets no value rather than a string it rejects. */
