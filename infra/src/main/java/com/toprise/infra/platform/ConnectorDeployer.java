@@ -19,6 +19,7 @@ import java.util.Map;
  */
 public final class ConnectorDeployer {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration RUNNING_TIMEOUT = Duration.ofSeconds(90);
 
     private final ConnectRestClient connect;
@@ -39,7 +40,7 @@ public final class ConnectorDeployer {
     public String deploy(Path file) {
         JsonNode definition;
         try {
-            definition = JsonMapper.builder().build().readTree(Files.readString(file));
+            definition = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read connector file " + file, e);
         }

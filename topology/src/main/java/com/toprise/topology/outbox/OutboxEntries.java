@@ -1,5 +1,6 @@
 package com.toprise.topology.outbox;
 
+import com.toprise.schemas.events.Outbox;
 import com.toprise.schemas.serde.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -18,8 +19,6 @@ import java.util.List;
  * </ul>
  */
 public final class OutboxEntries {
-
-    public static final String FIELD = "outbox";
 
     private OutboxEntries() {
     }
@@ -47,7 +46,7 @@ public final class OutboxEntries {
             return List.of();
         }
         JsonNode document = documentField.isString() ? parse(documentField.asString(), "document") : documentField;
-        JsonNode outbox = document.path(FIELD);
+        JsonNode outbox = document.path(Outbox.FIELD);
         if (outbox.isMissingNode() || outbox.isNull()) {
             return List.of();
         }

@@ -3,6 +3,7 @@ package com.toprise.common.outbox;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.Outbox;
 import com.toprise.schemas.serde.Json;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,7 +25,7 @@ import java.util.Objects;
  */
 public class OutboxWriter {
 
-    public static final String FIELD = "outbox";
+    public static final String FIELD = Outbox.FIELD;
 
     private final MongoTemplate mongo;
 
