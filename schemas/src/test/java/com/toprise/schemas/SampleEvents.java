@@ -8,7 +8,9 @@ import com.toprise.schemas.events.OrderStatusChanged;
 import com.toprise.schemas.events.PaymentReceived;
 import com.toprise.schemas.events.ProductUpdated;
 import com.toprise.schemas.events.SlaViolated;
+import com.toprise.schemas.events.CategoryUpdated;
 import com.toprise.schemas.events.UserCreated;
+import com.toprise.schemas.events.UserUpdated;
 import com.toprise.schemas.serde.JsonSerde;
 import com.toprise.schemas.topics.Topics;
 
@@ -28,6 +30,10 @@ final class SampleEvents {
         return switch (type) {
             case USER_CREATED -> new UserCreated("u-1", "asha@example.in", "Asha Rao", "+919800000001",
                     UserCreated.Role.CUSTOMER, T);
+            case USER_UPDATED -> new UserUpdated("u-1", "dealer@example.in", "Rao Motors", UserCreated.Role.DEALER, false,
+                    List.of("brakes", "brake-pads"), T);
+            case CATEGORY_UPDATED -> new CategoryUpdated("brake-pads", "Brake pads", "brakes",
+                    CategoryUpdated.Level.SUBCATEGORY, true, T);
             case ORDER_CREATED -> new OrderCreated("o-1", "u-1",
                     List.of(new OrderCreated.Line("BRK-PAD-001", 2, new BigDecimal("1499.00")),
                             new OrderCreated.Line("OIL-FLT-204", 1, new BigDecimal("349.50"))),
@@ -46,7 +52,8 @@ final class SampleEvents {
 
     static String aggregateId(EventType type) {
         return switch (type) {
-            case USER_CREATED -> "u-1";
+            case USER_CREATED, USER_UPDATED -> "u-1";
+            case CATEGORY_UPDATED -> "brake-pads";
             case PRODUCT_UPDATED -> "p-1";
             case INVENTORY_CHANGED -> Topics.inventoryKey("BRK-PAD-001", "d-7");
             case ORDER_CREATED, ORDER_STATUS_CHANGED, PAYMENT_RECEIVED, SLA_VIOLATED -> "o-1";

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** Every domain event, with its payload record, current schema version and JSON Schema file. */
 public enum EventType {
     USER_CREATED(UserCreated.class, 1),
+    USER_UPDATED(UserUpdated.class, 1),
+    CATEGORY_UPDATED(CategoryUpdated.class, 1),
     ORDER_CREATED(OrderCreated.class, 1),
     ORDER_STATUS_CHANGED(OrderStatusChanged.class, 1),
     PRODUCT_UPDATED(ProductUpdated.class, 1),

@@ -1,5 +1,6 @@
 package com.toprise.schemas.topics;
 
+import com.toprise.schemas.events.CategoryUpdated;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.InventoryChanged;
@@ -10,6 +11,7 @@ import com.toprise.schemas.events.PaymentReceived;
 import com.toprise.schemas.events.ProductUpdated;
 import com.toprise.schemas.events.SlaViolated;
 import com.toprise.schemas.events.UserCreated;
+import com.toprise.schemas.events.UserUpdated;
 import com.toprise.schemas.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -30,6 +32,12 @@ public final class Topics {
     /** Keyed by userId. */
     public static final Topic<String, EventEnvelope<UserCreated>> USER_CREATED =
             eventTopic(EventType.USER_CREATED, UserCreated.class);
+    /** Keyed by userId. */
+    public static final Topic<String, EventEnvelope<UserUpdated>> USER_UPDATED =
+            eventTopic(EventType.USER_UPDATED, UserUpdated.class);
+    /** Keyed by categoryId; the latest record per key is the category's current state. */
+    public static final Topic<String, EventEnvelope<CategoryUpdated>> CATEGORY_UPDATED =
+            eventTopic(EventType.CATEGORY_UPDATED, CategoryUpdated.class);
     /** Keyed by orderId. */
     public static final Topic<String, EventEnvelope<OrderCreated>> ORDER_CREATED =
             eventTopic(EventType.ORDER_CREATED, OrderCreated.class);
@@ -82,6 +90,8 @@ public final class Topics {
     public static Topic<String, ? extends EventEnvelope<?>> events(EventType type) {
         return switch (type) {
             case USER_CREATED -> USER_CREATED;
+            case USER_UPDATED -> USER_UPDATED;
+            case CATEGORY_UPDATED -> CATEGORY_UPDATED;
             case ORDER_CREATED -> ORDER_CREATED;
             case ORDER_STATUS_CHANGED -> ORDER_STATUS_CHANGED;
             case PRODUCT_UPDATED -> PRODUCT_UPDATED;

@@ -20,6 +20,7 @@ import org.redisson.config.Config;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,8 +31,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** What every TopRise service gets by depending on services/common. */
+/**
+ * What every TopRise service gets by depending on services/common. Servlet services only: the reactive gateway uses
+ * nothing of common but its stack-neutral {@code security} package.
+ */
 @AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties({HttpProperties.class, RedisProperties.class})
 public class CommonServiceAutoConfiguration {
 
