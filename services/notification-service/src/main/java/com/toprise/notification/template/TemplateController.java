@@ -1,5 +1,6 @@
 package com.toprise.notification.template;
 
+import com.toprise.common.access.ProtectedResource;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
@@ -20,6 +21,7 @@ import java.time.Instant;
 
 @RestController
 @RequestMapping("/api/notifications/templates")
+@ProtectedResource("templates")
 class TemplateController {
 
     private final TemplateRepository templates;

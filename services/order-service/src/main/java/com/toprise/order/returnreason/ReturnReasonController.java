@@ -1,5 +1,6 @@
 package com.toprise.order.returnreason;
 
+import com.toprise.common.access.ProtectedResource;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
@@ -19,6 +20,7 @@ import java.time.Instant;
 
 @RestController
 @RequestMapping("/api/return-reasons")
+@ProtectedResource("return-reasons")
 class ReturnReasonController {
 
     private final ReturnReasonRepository reasons;

@@ -1,5 +1,7 @@
 package com.toprise.product.brand;
 
+import com.toprise.common.access.ProtectedResource;
+import com.toprise.common.access.PublicEndpoint;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
@@ -19,6 +21,7 @@ import java.time.Instant;
 
 @RestController
 @RequestMapping("/api/brands")
+@ProtectedResource("brands")
 class BrandController {
 
     private final BrandRepository brands;
@@ -36,11 +39,13 @@ class BrandController {
         return brands.insert(new Brand(request.code(), request.name(), request.country(), Instant.now()));
     }
 
+    @PublicEndpoint
     @GetMapping("/{code}")
     Brand get(@PathVariable String code) {
         return brands.findById(code).orElseThrow(() -> new ResourceNotFoundException("brand", code));
     }
 
+    @PublicEndpoint
     @GetMapping
     PageResponse<Brand> list(@Sortable(value = {"code", "name"}, defaultSort = "name,asc") PageQuery page) {
         return PageResponse.of(brands.findAll(page.toPageable()), b -> b);

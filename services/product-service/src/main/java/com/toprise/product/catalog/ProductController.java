@@ -1,5 +1,7 @@
 package com.toprise.product.catalog;
 
+import com.toprise.common.access.ProtectedResource;
+import com.toprise.common.access.PublicEndpoint;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/products")
+@ProtectedResource("products")
 class ProductController {
 
     private final ProductCatalog catalog;
@@ -38,11 +41,13 @@ class ProductController {
         return catalog.change(id, details);
     }
 
+    @PublicEndpoint
     @GetMapping("/{id}")
     Product get(@PathVariable String id) {
         return products.findById(id).orElseThrow(() -> new ResourceNotFoundException("product", id));
     }
 
+    @PublicEndpoint
     @GetMapping
     PageResponse<Product> list(@Sortable(value = {"sku", "name", "price", "updatedAt"}, defaultSort = "name,asc") PageQuery page) {
         return PageResponse.of(products.findAll(page.toPageable()), p -> p);

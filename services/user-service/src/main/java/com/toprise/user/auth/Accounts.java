@@ -51,7 +51,7 @@ class Accounts {
         Instant now = clock.instant();
         UserAccount account = new UserAccount(UUID.randomUUID().toString(), email,
                 passwords.encode(registration.password()), registration.name(), registration.phone(), Role.CUSTOMER,
-                true, now, now);
+                true, null, null, now, now);
         return outbox.insert(account, EventEnvelope.of(EventType.USER_CREATED, account.id(), account.asCreatedEvent(), now));
     }
 
@@ -78,11 +78,6 @@ class Accounts {
 
     void logout(String refreshToken) {
         refreshTokens.revoke(refreshToken);
-    }
-
-    UserAccount current(String userId) {
-        return accounts.findById(userId).filter(UserAccount::active)
-                .orElseThrow(() -> new UnauthorizedException("The account no longer exists or is deactivated."));
     }
 
     private Tokens tokensFor(UserAccount account, String refreshToken) {

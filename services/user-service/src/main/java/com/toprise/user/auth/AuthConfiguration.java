@@ -1,27 +1,19 @@
 package com.toprise.user.auth;
 
-import com.toprise.common.security.AccessTokens;
-import com.toprise.common.security.JwtProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({JwtProperties.class, AuthProperties.class})
+@EnableConfigurationProperties(AuthProperties.class)
 class AuthConfiguration {
 
     /** BCrypt cost 12: ~0.25 s a hash on this hardware, slow for a guesser, bearable for a login. */
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder(12);
-    }
-
-    @Bean
-    AccessTokens accessTokens(JwtProperties jwt) {
-        return new AccessTokens(jwt, Clock.systemUTC());
     }
 }

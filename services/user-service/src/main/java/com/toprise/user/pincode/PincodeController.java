@@ -1,5 +1,7 @@
 package com.toprise.user.pincode;
 
+import com.toprise.common.access.ProtectedResource;
+import com.toprise.common.access.PublicEndpoint;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
@@ -20,6 +22,7 @@ import java.time.Instant;
 /** The serviceable-pincode list that address validation checks against. */
 @RestController
 @RequestMapping("/api/pincodes")
+@ProtectedResource("pincodes")
 class PincodeController {
 
     private final PincodeRepository pincodes;
@@ -38,7 +41,9 @@ class PincodeController {
                 Instant.now()));
     }
 
+    /** Anyone may ask whether a pincode is served, before signing up. */
     @GetMapping("/{code}")
+    @PublicEndpoint
     Pincode get(@PathVariable String code) {
         return pincodes.findById(code).orElseThrow(() -> new ResourceNotFoundException("pincode", code));
     }

@@ -2,5 +2,5 @@ package com.toprise.user.pincode;
 
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-interface PincodeRepository extends MongoRepository<Pincode, String> {
+public interface PincodeRepository extends MongoRepository<Pincode, String> {
 }

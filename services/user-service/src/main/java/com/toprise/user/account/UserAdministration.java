@@ -1,0 +1,121 @@
+package com.toprise.user.account;
+
+import com.toprise.common.access.AccessControlStore;
+import com.toprise.common.outbox.OutboxWriter;
+import com.toprise.common.web.ConflictException;
+import com.toprise.common.web.FieldError;
+import com.toprise.common.web.InvalidRequestException;
+import com.toprise.common.web.ResourceNotFoundException;
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.EventType;
+import com.toprise.schemas.events.UserCreated.Role;
+import com.toprise.user.category.KnownCategories;
+import com.toprise.user.pincode.PincodeRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** What admins do to accounts: create staff and dealers, (de)activate staff, assign dealers their categories. */
+@Service
+public class UserAdministration {
+
+    private final UserAccountRepository accounts;
+    private final OutboxWriter outbox;
+    private final PasswordEncoder passwords;
+    private final KnownCategories categories;
+    private final PincodeRepository pincodes;
+    private final AccessControlStore accessControl;
+    private final Clock clock = Clock.systemUTC();
+
+    UserAdministration(UserAccountRepository accounts, OutboxWriter outbox, PasswordEncoder passwords,
+                       KnownCategories categories, PincodeRepository pincodes, AccessControlStore accessControl) {
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.passwords = passwords;
+        this.categories = categories;
+        this.pincodes = pincodes;
+        this.accessControl = accessControl;
+    }
+
+    public UserAccount createEmployee(NewEmployee request) {
+        if (!UserAccount.STAFF.contains(request.role())) {
+            throw new InvalidRequestException(List.of(new FieldError("role", "must be one of " + UserAccount.STAFF)));
+        }
+        Instant now = clock.instant();
+        UserAccount account = new UserAccount(UUID.randomUUID().toString(), uniqueEmail(request.email()),
+                passwords.encode(request.password()), request.name(), request.phone(), request.role(), true, null,
+                new UserAccount.EmployeeProfile(request.employeeCode(), request.designation(), request.department()),
+                now, now);
+        return create(account);
+    }
+
+    public UserAccount createDealer(NewDealer request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (!pincodes.existsById(request.pincode())) {
+            errors.add(new FieldError("pincode", "is not a known pincode"));
+        }
+        List<String> assigned = request.categories() == null ? List.of() : List.copyOf(request.categories());
+        errors.addAll(categories.check("categories", assigned));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        Instant now = clock.instant();
+        UserAccount account = new UserAccount(UUID.randomUUID().toString(), uniqueEmail(request.email()),
+                passwords.encode(request.password()), request.name(), request.phone(), Role.DEALER, true,
+                new UserAccount.DealerProfile(request.businessName(), request.gstin(), request.pincode(), assigned),
+                null, now, now);
+        return create(account);
+    }
+
+    public UserAccount assignCategories(String dealerId, List<String> categoryIds) {
+        UserAccount dealer = accounts.findById(dealerId).filter(a -> a.role() == Role.DEALER)
+                .orElseThrow(() -> new ResourceNotFoundException("dealer", dealerId));
+        List<String> distinct = categoryIds.stream().distinct().toList();
+        List<FieldError> errors = categories.check("categories", distinct);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        UserAccount changed = dealer.withDealerCategories(distinct, clock.instant());
+        return outbox.save(changed, updatedEvent(changed));
+    }
+
+    /**
+     * Turns a staff account off or on. Off takes effect at once: login is refused, refresh tokens stop working
+     * (refresh checks the account), and every service refuses its access tokens from the next request on.
+     */
+    public UserAccount setActive(String employeeId, boolean active, String actingUserId) {
+        UserAccount employee = accounts.findById(employeeId).filter(a -> UserAccount.STAFF.contains(a.role()))
+                .orElseThrow(() -> new ResourceNotFoundException("employee", employeeId));
+        if (!active && employee.id().equals(actingUserId)) {
+            throw new ConflictException("An admin cannot deactivate its own account.");
+        }
+        UserAccount changed = employee.withActive(active, clock.instant());
+        outbox.save(changed, updatedEvent(changed));
+        accessControl.setDeactivated(changed.id(), !active);
+        return changed;
+    }
+
+    private UserAccount create(UserAccount account) {
+        return outbox.insert(account, EventEnvelope.of(EventType.USER_CREATED, account.id(), account.asCreatedEvent(),
+                account.createdAt()));
+    }
+
+    private EventEnvelope<?> updatedEvent(UserAccount account) {
+        return EventEnvelope.of(EventType.USER_UPDATED, account.id(), account.asUpdatedEvent(), account.updatedAt());
+    }
+
+    private String uniqueEmail(String email) {
+        String normalized = email.toLowerCase(Locale.ROOT);
+        if (accounts.existsByEmail(normalized)) {
+            throw new DuplicateKeyException("an account with this email exists");
+        }
+        return normalized;
+    }
+}

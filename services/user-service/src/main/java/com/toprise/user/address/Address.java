@@ -1,0 +1,13 @@
+package com.toprise.user.address;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/** A delivery address of a user; its pincode was serviceable when it was saved. */
+@Document("addresses")
+public record Address(@Id String id, @Indexed String userId, String label, String line1, String line2, String city,
+                      String state, String pincode, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,48 @@
+package com.toprise.user.category;
+
+import com.toprise.schemas.events.CategoryUpdated;
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.serde.JsonSerde;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Learns the catalog's categories from product-service's CATEGORY_UPDATED events. A topic rather than a call to
+ * product-service: dealer assignment keeps working while product-service is down or slow, and the design keeps
+ * services from calling each other for data a topic already carries. The price is that a category created a
+ * moment ago may not be known here yet; the assignment then fails with a field error and can be retried.
+ */
+@Component
+class CategoryUpdatesListener {
+
+    private static final Logger log = LoggerFactory.getLogger(CategoryUpdatesListener.class);
+    private static final JsonSerde<EventEnvelope<CategoryUpdated>> SERDE = JsonSerde.envelopeOf(CategoryUpdated.class);
+
+    private final KnownCategories categories;
+
+    CategoryUpdatesListener(KnownCategories categories) {
+        this.categories = categories;
+    }
+
+    @KafkaListener(id = "user-service-categories",
+            topics = "#{T(com.toprise.schemas.topics.Topics).CATEGORY_UPDATED.name()}",
+            properties = {"auto.offset.reset=earliest",
+                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+                    "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+    void onCategoryUpdated(ConsumerRecord<String, byte[]> record) {
+        EventEnvelope<CategoryUpdated> event;
+        try {
+            event = SERDE.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            log.error("skipping an unreadable CATEGORY_UPDATED at {}-{}@{}: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        CategoryUpdated category = event.payload();
+        categories.remember(new KnownCategory(category.categoryId(), category.name(), category.parentId(),
+                String.valueOf(category.level()), category.active(), category.updatedAt()));
+    }
+}
