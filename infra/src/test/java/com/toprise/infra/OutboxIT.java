@@ -3,6 +3,7 @@ package com.toprise.infra;
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.ConnectRestClient;
 import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.support.PlatformAdmin;
 import com.toprise.infra.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Order;
@@ -136,7 +137,7 @@ class OutboxIT {
             throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         URI.create(platform.serviceUrl("product-service") + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + PlatformAdmin.token(platform))
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
         return JSON.readTree(response.body());

@@ -1,5 +1,6 @@
 package com.toprise.infra.components;
 
+import com.toprise.infra.platform.AdminCredentials;
 import com.toprise.infra.platform.JwtKeys;
 import com.toprise.infra.platform.PlatformComponent;
 import com.toprise.infra.platform.PlatformSettings;
@@ -70,6 +71,9 @@ public final class SpringService extends PlatformComponent {
         env.put("TOPRISE_JWT_PUBLIC_KEY", keys.publicPem());
         if ("user-service".equals(module)) { // the only one that signs tokens
             env.put("TOPRISE_JWT_PRIVATE_KEY", keys.privatePem());
+            AdminCredentials admin = AdminCredentials.ensure(settings.dataDir());
+            env.put("TOPRISE_BOOTSTRAP_ADMIN_EMAIL", admin.email());
+            env.put("TOPRISE_BOOTSTRAP_ADMIN_PASSWORD", admin.password());
         }
         return env;
     }
