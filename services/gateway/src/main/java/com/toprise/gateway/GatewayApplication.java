@@ -3,7 +3,7 @@ package com.toprise.gateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The single entry point: routes /api/** to the services (JWT, RBAC and rate limits arrive with the user issue). */
+/** The single entry point: verifies access tokens, applies the rate limits and routes /api/** to the services. */
 @SpringBootApplication
 public class GatewayApplication {
 
