@@ -20,7 +20,8 @@ import java.util.Map;
  */
 public final class BenchmarkRunner {
 
-    private static final List<Benchmark> BENCHMARKS = List.of(new ColdStartBenchmark(), new CdcLatencyBenchmark(), new SinkThroughputBenchmark());
+    private static final List<Benchmark> BENCHMARKS = List.of(new ColdStartBenchmark(), new CdcLatencyBenchmark(),
+            new SinkThroughputBenchmark(), new GatewayBenchmark());
 
     private BenchmarkRunner() {
     }

@@ -22,10 +22,16 @@ final class FreshPlatform {
     /** Starts the platform (with or without the Spring services), measures, then stops it and deletes its data. */
     static Map<String, Object> measure(PlatformSettings base, boolean withServices, Measurement measurement)
             throws Exception {
+        return measure(base, withServices, Map.of(), measurement);
+    }
+
+    /** As above, with extra TOPRISE_* settings for the services. */
+    static Map<String, Object> measure(PlatformSettings base, boolean withServices, Map<String, String> serviceSettings,
+                                       Measurement measurement) throws Exception {
         Path dataDir = DataDirs.createTemporary("toprise-bench-");
         PlatformSettings settings = new PlatformSettings(base.projectRoot(), dataDir, base.cacheDir(),
                 PlatformPorts.free(), withServices);
-        EmbeddedPlatform platform = new EmbeddedPlatform(settings, new PrintStream(System.out, true));
+        EmbeddedPlatform platform = new EmbeddedPlatform(settings, new PrintStream(System.out, true), serviceSettings);
         try {
             platform.start();
             return measurement.on(platform);

@@ -41,6 +41,14 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private Thread stopOnExit;
 
     public EmbeddedPlatform(PlatformSettings settings, PrintStream progress) {
+        this(settings, progress, Map.of());
+    }
+
+    /**
+     * @param serviceSettings TOPRISE_* variables given to every Spring service on top of the platform's addresses,
+     *                        e.g. raised gateway rate limits for a benchmark
+     */
+    public EmbeddedPlatform(PlatformSettings settings, PrintStream progress, Map<String, String> serviceSettings) {
         this.settings = settings;
         this.progress = progress;
         this.kafka = new KafkaBroker(settings);
@@ -50,7 +58,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         this.amqp = new AmqpBroker(settings);
         this.connect = new ConnectWorker(settings, kafka.bootstrapServers(), connectorEnvironment(settings.ports()));
         this.topology = new StreamsApp(settings, kafka.bootstrapServers());
-        this.services = createServices(settings);
+        this.services = createServices(settings, serviceSettings);
     }
 
     public EmbeddedPlatform start() {
@@ -248,7 +256,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return services;
     }
 
-    private static List<SpringService> createServices(PlatformSettings settings) {
+    private static List<SpringService> createServices(PlatformSettings settings, Map<String, String> serviceSettings) {
         PlatformPorts p = settings.ports();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TOPRISE_MONGO_URI", MongoStore.connectionString(p.mongo()));
@@ -264,6 +272,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         env.put("TOPRISE_PRODUCT_SERVICE_URL", "http://127.0.0.1:" + p.productService());
         env.put("TOPRISE_ORDER_SERVICE_URL", "http://127.0.0.1:" + p.orderService());
         env.put("TOPRISE_NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + p.notificationService());
+        env.putAll(serviceSettings);
         return List.of(
                 new SpringService(settings, "user-service", p.userService(), env),
                 new SpringService(settings, "product-service", p.productService(), env),

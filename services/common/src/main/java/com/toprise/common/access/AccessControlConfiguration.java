@@ -1,6 +1,7 @@
 package com.toprise.common.access;
 
 import com.toprise.common.audit.AuditFilter;
+import com.toprise.common.audit.CreatedRecordIdAdvice;
 import com.toprise.common.security.AccessTokens;
 import com.toprise.common.security.JwtProperties;
 import org.redisson.api.RedissonClient;
@@ -62,6 +63,11 @@ public class AccessControlConfiguration {
                 new AuditFilter(mongo, environment.getProperty("spring.application.name", "unknown"), Clock.systemUTC()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
         return registration;
+    }
+
+    @Bean
+    CreatedRecordIdAdvice createdRecordIdAdvice() {
+        return new CreatedRecordIdAdvice();
     }
 
     @Bean
