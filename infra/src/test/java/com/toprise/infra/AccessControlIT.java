@@ -70,6 +70,7 @@ class AccessControlIT {
             new Endpoint("PUT", "/api/permissions/CUSTOMER/brands", "permissions", "WRITE", "{}"),
             new Endpoint("GET", "/api/audit", "audit", "READ", null),
             new Endpoint("POST", "/api/brands", "brands", "WRITE", "{}"),
+            new Endpoint("POST", "/api/categories", "categories", "WRITE", "{}"),
             new Endpoint("POST", "/api/products", "products", "WRITE", "{}"),
             new Endpoint("GET", "/api/return-reasons", "return-reasons", "READ", null),
             new Endpoint("POST", "/api/return-reasons", "return-reasons", "WRITE", "{}"),
@@ -310,6 +311,31 @@ class AccessControlIT {
         });
         assertThat(api.get("/api/audit", customer.accessToken()).statusCode()).isEqualTo(403);
         assertThat(api.get("/api/audit?outcome=MAYBE", admin.accessToken()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void dealerCategoriesAreCheckedAgainstTheCatalogsTree(EmbeddedPlatform platform) {
+        Api api = new Api(platform.gatewayUrl());
+        String admin = PlatformAdmin.token(platform);
+        HttpResponse<String> created = api.post("/api/categories", admin,
+                "{\"name\": \"Clutch %s\"}".formatted(UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String categoryId = Api.json(created).path("id").asString();
+        String dealerId = sessions(platform).get("DEALER").userId();
+
+        HttpResponse<String> unknown = api.put("/api/dealers/" + dealerId + "/categories", admin,
+                "{\"categories\": [\"no-such-category\"]}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("categories[0]");
+        // user-service learns the new category from CATEGORY_UPDATED: outbox → CDC → router → its consumer
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> api.put(
+                "/api/dealers/" + dealerId + "/categories", admin,
+                "{\"categories\": [\"" + categoryId + "\"]}").statusCode() == 200);
+        HttpResponse<String> dealer = api.get("/api/dealers/" + dealerId, admin);
+        assertThat(dealer.body()).contains(categoryId);
+        Session dealerSession = sessions(platform).get("DEALER");
+        assertThat(api.put("/api/dealers/" + dealerId + "/categories", dealerSession.accessToken(),
+                "{\"categories\": []}").statusCode()).as("a dealer does not pick its own categories").isEqualTo(403);
     }
 
     @Test

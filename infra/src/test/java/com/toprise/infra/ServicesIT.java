@@ -32,7 +32,7 @@ class ServicesIT {
     static Stream<Arguments> endpoints() {
         return Stream.of(
                 Arguments.of("user-service", "/api/pincodes",
-                        "{\"code\":\"560001\",\"city\":\"Bengaluru\",\"state\":\"Karnataka\",\"serviceable\":true}",
+                        "{\"code\":\"411099\",\"city\":\"Pune\",\"state\":\"Maharashtra\",\"serviceable\":true}",
                         "{\"code\":\"560002\",\"city\":\"Bengaluru\",\"state\":\"Karnataka\",\"serviceable\":\"maybe\"}",
                         "serviceable"),
                 Arguments.of("product-service", "/api/brands",

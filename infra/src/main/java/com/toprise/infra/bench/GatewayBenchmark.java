@@ -5,10 +5,13 @@ import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.platform.PlatformSettings;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +31,9 @@ import java.util.function.IntFunction;
  * on, raised so the clients are not refused, so their Redis round trip is part of every measured request (likewise
  * user-service's per-email login throttle).
  * Options: clients=GET clients (16), loginClients=login clients (4), users=signed-in users (16),
- * seconds=measured seconds per phase (30), warmup=seconds before measuring (10).
+ * seconds=measured seconds per phase (30), warmup=seconds of GETs before measuring (120: the gateway and the service
+ * need tens of thousands of requests before the JIT has compiled their hot paths; cold, the GET runs at a fifth of
+ * its warm rate), loginWarmup=seconds of logins before measuring (10).
  */
 final class GatewayBenchmark implements Benchmark {
 
@@ -51,7 +56,8 @@ final class GatewayBenchmark implements Benchmark {
         int loginClients = Integer.parseInt(options.getOrDefault("loginClients", "4"));
         int users = Integer.parseInt(options.getOrDefault("users", "16"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "120"));
+        int loginWarmup = Integer.parseInt(options.getOrDefault("loginWarmup", "10"));
         // the per-email login throttle too: the same few users log in again and again
         Map<String, String> raisedLimits = Map.of("TOPRISE_GATEWAY_RATE_LIMIT_PER_USER", "1000000",
                 "TOPRISE_GATEWAY_RATE_LIMIT_PER_IP", "1000000", "TOPRISE_AUTH_LOGIN_ATTEMPTS", "1000000");
@@ -72,7 +78,7 @@ final class GatewayBenchmark implements Benchmark {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("authenticatedGet", phase(platform, clients, warmup, seconds,
                     worker -> () -> client.get("/api/users/me", tokens.get(worker % tokens.size()))));
-            result.put("login", phase(platform, loginClients, warmup, seconds, worker -> () -> client.post(
+            result.put("login", phase(platform, loginClients, loginWarmup, seconds, worker -> () -> client.post(
                     "/api/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(
                             emails.get(worker % emails.size()), PASSWORD), null)));
             return result;
@@ -80,7 +86,7 @@ final class GatewayBenchmark implements Benchmark {
     }
 
     private static String login(Client client, String email, String password) {
-        HttpResponse<String> response = client.post("/api/auth/login",
+        Response response = client.post("/api/auth/login",
                 "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), null);
         client.expect(200, response);
         return JSON.readTree(response.body()).path("accessToken").asString();
@@ -92,6 +98,7 @@ final class GatewayBenchmark implements Benchmark {
         long measureFrom = System.nanoTime() + Duration.ofSeconds(warmupSeconds).toNanos();
         long until = measureFrom + Duration.ofSeconds(seconds).toNanos();
         Map<Integer, Long> statuses = new ConcurrentHashMap<>();
+        List<String> errorSamples = java.util.Collections.synchronizedList(new ArrayList<>());
         List<List<Double>> latencies = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         long peakRss = 0;
@@ -105,9 +112,16 @@ final class GatewayBenchmark implements Benchmark {
                     for (long now = System.nanoTime(); now < until; now = System.nanoTime()) {
                         int status;
                         try {
-                            status = request.send().statusCode();
+                            Response response = request.send();
+                            status = response.statusCode();
+                            if (status >= 300 && errorSamples.size() < 5) {
+                                errorSamples.add(status + " " + response.body());
+                            }
                         } catch (RuntimeException e) {
                             status = -1;
+                            if (errorSamples.size() < 5) {
+                                errorSamples.add(e.toString());
+                            }
                         }
                         long answered = System.nanoTime();
                         if (now >= measureFrom) {
@@ -137,54 +151,72 @@ final class GatewayBenchmark implements Benchmark {
         figures.put("requests", all.size());
         figures.put("throughputPerSecond", Math.round(ok * 10.0 / seconds) / 10.0);
         figures.put("statuses", new LinkedHashMap<>(statuses));
+        figures.put("errorSamples", List.copyOf(errorSamples));
         figures.put("latencyMs", Stats.summary(all));
         figures.put("platformPeakRssMiB", Math.round(peakRss / 1048576.0));
         return figures;
     }
 
     private interface Request {
-        HttpResponse<String> send();
+        Response send();
     }
 
+    /**
+     * Blocking HTTP/1.1 with keep-alive (HttpURLConnection): the load generator shares the machine's two cores with
+     * the platform, and this client costs about half the CPU per request of java.net.http.HttpClient.
+     */
     private static final class Client {
 
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private final String baseUrl;
 
         Client(String baseUrl) {
             this.baseUrl = baseUrl;
         }
 
-        HttpResponse<String> get(String path, String token) {
-            return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token)
-                    .GET());
+        Response get(String path, String token) {
+            return send("GET", path, null, token);
         }
 
-        HttpResponse<String> post(String path, String body, String token) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            return send(request);
+        Response post(String path, String body, String token) {
+            return send("POST", path, body, token);
         }
 
-        void expect(int status, HttpResponse<String> response) {
+        void expect(int status, Response response) {
             if (response.statusCode() != status) {
-                throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode()
-                        + ": " + response.body());
+                throw new IllegalStateException(response.path() + " answered " + response.statusCode() + ": " + response.body());
             }
         }
 
-        private HttpResponse<String> send(HttpRequest.Builder request) {
+        private Response send(String method, String path, String body, String token) {
             try {
-                return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
+                connection.setRequestMethod(method);
+                connection.setConnectTimeout(5000);
+                connection.setReadTimeout(30000);
+                if (token != null) {
+                    connection.setRequestProperty("Authorization", "Bearer " + token);
+                }
+                if (body != null) {
+                    connection.setDoOutput(true);
+                    connection.setRequestProperty("Content-Type", "application/json");
+                    try (OutputStream out = connection.getOutputStream()) {
+                        out.write(body.getBytes(StandardCharsets.UTF_8));
+                    }
+                }
+                int status = connection.getResponseCode();
+                // read to the end so the connection goes back to the keep-alive cache
+                InputStream stream = status < 400 ? connection.getInputStream() : connection.getErrorStream();
+                String answer = stream == null ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+                if (stream != null) {
+                    stream.close();
+                }
+                return new Response(path, status, answer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(method + " " + path, e);
             }
         }
+    }
+
+    private record Response(String path, int statusCode, String body) {
     }
 }

@@ -171,8 +171,32 @@ class GatewayFiltersTest {
                 .as("another address has its own budget").isEqualTo(200);
     }
 
+    @Test
+    void corsAnswersOnlyTheConfiguredOriginsAndOversizedBodiesAreRefused() throws Exception {
+        HttpResponse<String> allowed = send("OPTIONS", "/api/products", null, Map.of(
+                "Origin", "http://localhost:3000", "Access-Control-Request-Method", "POST", "X-Forwarded-For", "198.51.100.9"));
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("http://localhost:3000");
+
+        HttpResponse<String> foreign = send("OPTIONS", "/api/products", null, Map.of(
+                "Origin", "https://evil.example", "Access-Control-Request-Method", "POST", "X-Forwarded-For", "198.51.100.9"));
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpResponse<String> oversized = send("POST", "/api/products", "{\"pad\":\"" + "x".repeat(1_100_000) + "\"}",
+                Map.of("Content-Type", "application/json", "X-Forwarded-For", "198.51.100.9"));
+        assertThat(oversized.statusCode()).isEqualTo(413);
+        assertThat(SEEN).isEmpty();
+    }
+
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        return send("GET", path, null, headers);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
