@@ -3,6 +3,7 @@ package com.toprise.schemas;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.InventoryChanged;
+import com.toprise.schemas.events.OrderValidated;
 import com.toprise.schemas.events.OrderCreated;
 import com.toprise.schemas.events.OrderStatusChanged;
 import com.toprise.schemas.events.PaymentReceived;
@@ -40,6 +41,10 @@ final class SampleEvents {
                     new BigDecimal("3347.50"), "INR", "addr-1", "560001");
             case ORDER_STATUS_CHANGED -> new OrderStatusChanged("o-1", OrderStatusChanged.OrderStatus.CREATED,
                     OrderStatusChanged.OrderStatus.REJECTED, "dealer out of stock");
+            case ORDER_VALIDATED -> new OrderValidated("o-1", OrderValidated.Result.CONFIRMED, List.of(
+                    new OrderValidated.LineOutcome("BRK-PAD-001", 2, List.of(new OrderValidated.Allocation("d-7", 2)), null, 8),
+                    new OrderValidated.LineOutcome("OIL-FLT-204", 3, List.of(new OrderValidated.Allocation("d-7", 1),
+                            new OrderValidated.Allocation("d-9", 2)), null, 3)));
             case PRODUCT_UPDATED -> new ProductUpdated("p-1", "BRK-PAD-001", "Ceramic brake pad set", "Bosch", "Brakes",
                     "Pads", "Disc", ProductUpdated.ProductStatus.LIVE, new BigDecimal("1499.00"));
             case INVENTORY_CHANGED -> new InventoryChanged("BRK-PAD-001", "d-7", 10, 2, 8, -2,
@@ -56,7 +61,7 @@ final class SampleEvents {
             case CATEGORY_UPDATED -> "brake-pads";
             case PRODUCT_UPDATED -> "p-1";
             case INVENTORY_CHANGED -> Topics.inventoryKey("BRK-PAD-001", "d-7");
-            case ORDER_CREATED, ORDER_STATUS_CHANGED, PAYMENT_RECEIVED, SLA_VIOLATED -> "o-1";
+            case ORDER_CREATED, ORDER_STATUS_CHANGED, ORDER_VALIDATED, PAYMENT_RECEIVED, SLA_VIOLATED -> "o-1";
         };
     }
 

@@ -32,6 +32,10 @@ public record StreamsSettings(String bootstrapServers, Path stateDir) {
         // connectors create their cdc.* topics on their first record: notice new ones within seconds
         properties.put(StreamsConfig.consumerPrefix("metadata.max.age.ms"), 5_000);
         properties.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        // a record no serde can read is logged (topic, partition, offset, the JSON path) and skipped: one bad event
+        // must not stop reservations for every order behind it
+        properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
         return properties;
     }
 }

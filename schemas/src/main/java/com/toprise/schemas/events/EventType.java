@@ -9,6 +9,7 @@ public enum EventType {
     CATEGORY_UPDATED(CategoryUpdated.class, 1),
     ORDER_CREATED(OrderCreated.class, 1),
     ORDER_STATUS_CHANGED(OrderStatusChanged.class, 1),
+    ORDER_VALIDATED(OrderValidated.class, 1),
     PRODUCT_UPDATED(ProductUpdated.class, 1),
     INVENTORY_CHANGED(InventoryChanged.class, 1),
     PAYMENT_RECEIVED(PaymentReceived.class, 1),

@@ -7,6 +7,7 @@ import com.toprise.schemas.events.InventoryChanged;
 import com.toprise.schemas.events.InventoryLevel;
 import com.toprise.schemas.events.OrderCreated;
 import com.toprise.schemas.events.OrderStatusChanged;
+import com.toprise.schemas.events.OrderValidated;
 import com.toprise.schemas.events.PaymentReceived;
 import com.toprise.schemas.events.ProductUpdated;
 import com.toprise.schemas.events.SlaViolated;
@@ -44,6 +45,9 @@ public final class Topics {
     /** Keyed by orderId, so an order's changes stay in order on one partition. */
     public static final Topic<String, EventEnvelope<OrderStatusChanged>> ORDER_STATUS_CHANGED =
             eventTopic(EventType.ORDER_STATUS_CHANGED, OrderStatusChanged.class);
+    /** The inventory topology's confirmation or rejection of a new order; keyed by orderId. */
+    public static final Topic<String, EventEnvelope<OrderValidated>> ORDER_VALIDATED =
+            eventTopic(EventType.ORDER_VALIDATED, OrderValidated.class);
     /** Keyed by productId. */
     public static final Topic<String, EventEnvelope<ProductUpdated>> PRODUCT_UPDATED =
             eventTopic(EventType.PRODUCT_UPDATED, ProductUpdated.class);
@@ -94,6 +98,7 @@ public final class Topics {
             case CATEGORY_UPDATED -> CATEGORY_UPDATED;
             case ORDER_CREATED -> ORDER_CREATED;
             case ORDER_STATUS_CHANGED -> ORDER_STATUS_CHANGED;
+            case ORDER_VALIDATED -> ORDER_VALIDATED;
             case PRODUCT_UPDATED -> PRODUCT_UPDATED;
             case INVENTORY_CHANGED -> INVENTORY_CHANGED;
             case PAYMENT_RECEIVED -> PAYMENT_RECEIVED;
