@@ -1,5 +1,6 @@
 package com.toprise.topology;
 
+import com.toprise.topology.inventory.InventoryLevelsTopology;
 import com.toprise.topology.outbox.OutboxEventRouterTopology;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -26,6 +27,7 @@ public final class TopologyApplication {
     static Map<String, Topology> topologies() {
         Map<String, Topology> topologies = new LinkedHashMap<>();
         topologies.put("toprise-outbox-router", OutboxEventRouterTopology.build());
+        topologies.put("toprise-inventory-levels", InventoryLevelsTopology.build());
         return topologies;
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StreamsApp extends PlatformComponent {
 
-    private static final List<String> APPLICATION_IDS = List.of("toprise-outbox-router");
+    private static final List<String> APPLICATION_IDS = List.of("toprise-outbox-router", "toprise-inventory-levels");
 
     private final String bootstrapServers;
 
