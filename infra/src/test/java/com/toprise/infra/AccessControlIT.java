@@ -71,6 +71,8 @@ class AccessControlIT {
             new Endpoint("GET", "/api/audit", "audit", "READ", null),
             new Endpoint("POST", "/api/brands", "brands", "WRITE", "{}"),
             new Endpoint("POST", "/api/categories", "categories", "WRITE", "{}"),
+            new Endpoint("GET", "/api/inventory/stock", "inventory", "READ", null),
+            new Endpoint("POST", "/api/inventory/stock/adjustments", "inventory", "WRITE", "{}"),
             new Endpoint("POST", "/api/products", "products", "WRITE", "{}"),
             new Endpoint("GET", "/api/return-reasons", "return-reasons", "READ", null),
             new Endpoint("POST", "/api/return-reasons", "return-reasons", "WRITE", "{}"),

@@ -2,6 +2,8 @@ package com.toprise.infra;
 
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.support.Api;
+import com.toprise.infra.support.PlatformAdmin;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.InventoryChanged;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,6 +72,33 @@ class InventoryReservationIT {
         assertThat(results.get(second).result()).isEqualTo(OrderValidated.Result.REJECTED);
         List<InventoryLevel> levels = consume(platform, Topics.INVENTORY_LEVELS, l -> l.sku().equals(sku), 2);
         assertThat(levels.get(levels.size() - 1)).isEqualTo(new InventoryLevel(sku, "d-1", 1, 1, 0));
+    }
+
+    @Test
+    void aStockAdjustmentThroughTheGatewayReachesTheInventoryLevels(EmbeddedPlatform platform) {
+        Api api = new Api(platform.gatewayUrl());
+        String admin = PlatformAdmin.token(platform);
+        String sku = "IT-ADJ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        HttpResponse<String> product = api.post("/api/products", admin, """
+                {"sku": "%s", "name": "Clutch plate", "brand": "Valeo", "category": "Clutch", "subCategory": "Plates",
+                 "type": "Single", "status": "LIVE", "price": 2100.00}""".formatted(sku));
+        assertThat(product.statusCode()).as(product.body()).isEqualTo(201);
+
+        HttpResponse<String> adjusted = api.post("/api/inventory/stock/adjustments", admin,
+                "{\"sku\": \"%s\", \"dealerId\": \"d-7\", \"delta\": 12, \"reason\": \"opening count\"}".formatted(sku));
+        assertThat(adjusted.statusCode()).as(adjusted.body()).isEqualTo(201);
+        assertThat(Api.json(adjusted).path("onHand").asLong()).isEqualTo(12);
+        assertThat(api.post("/api/inventory/stock/adjustments", admin,
+                "{\"sku\": \"%s\", \"dealerId\": \"d-7\", \"delta\": -13, \"reason\": \"too many\"}".formatted(sku))
+                .statusCode()).as("never below zero").isEqualTo(409);
+        HttpResponse<String> unknown = api.post("/api/inventory/stock/adjustments", admin,
+                "{\"sku\": \"NO-SUCH-SKU\", \"dealerId\": \"d-7\", \"delta\": 1, \"reason\": \"x\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("\"field\":\"sku\"");
+
+        // outbox → Debezium → router → events.inventory-changed → InventoryLevelsTopology → inventory.levels
+        List<InventoryLevel> levels = consume(platform, Topics.INVENTORY_LEVELS, l -> l.sku().equals(sku), 1);
+        assertThat(levels.get(levels.size() - 1)).isEqualTo(new InventoryLevel(sku, "d-7", 12, 0, 12));
     }
 
     private static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value)

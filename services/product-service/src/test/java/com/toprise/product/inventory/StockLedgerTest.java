@@ -1,0 +1,114 @@
+package com.toprise.product.inventory;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.toprise.common.outbox.OutboxWriter;
+import com.toprise.common.web.ConflictException;
+import com.toprise.common.web.InvalidRequestException;
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.InventoryChanged;
+import com.toprise.schemas.serde.JsonSerde;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Adjustments against a MongoDB-wire server, through the real driver, Spring Data and the outbox. */
+class StockLedgerTest {
+
+    private static final JsonSerde<EventEnvelope<InventoryChanged>> EVENTS = JsonSerde.envelopeOf(InventoryChanged.class);
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private StockLedger ledger;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        mongo = new MongoTemplate(client, "products");
+        ledger = new StockLedger(mongo, new OutboxWriter(mongo), sku -> sku.startsWith("BRK"));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void eachAdjustmentIsRecordedWithWhoAndWhyAndCarriesTheAbsoluteFigure() {
+        ledger.adjust(new NewAdjustment("BRK-1", "d-1", 10L, "opening count"), "u-admin", "INVENTORY_ADMIN");
+        DealerStock stock = ledger.adjust(new NewAdjustment("BRK-1", "d-1", -3L, "damaged in transit"), "u-dealer", "DEALER");
+
+        assertThat(stock.onHand()).isEqualTo(7);
+        DealerStock stored = mongo.findById("BRK-1|d-1", DealerStock.class);
+        assertThat(stored.adjustments()).extracting(DealerStock.Adjustment::delta, DealerStock.Adjustment::by,
+                DealerStock.Adjustment::reason, DealerStock.Adjustment::onHandAfter).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(10L, "u-admin", "opening count", 10L),
+                org.assertj.core.groups.Tuple.tuple(-3L, "u-dealer", "damaged in transit", 7L));
+        InventoryChanged event = lastEvent().payload();
+        assertThat(event.onHand()).isEqualTo(7);
+        assertThat(event.delta()).isEqualTo(-3);
+        assertThat(event.reason()).isEqualTo(InventoryChanged.Reason.ADJUSTMENT);
+        assertThat(lastEvent().aggregateId()).isEqualTo("BRK-1|d-1");
+    }
+
+    @Test
+    void stockNeverGoesNegativeAndUnknownSkusOrZeroDeltasAreRefused() {
+        ledger.adjust(new NewAdjustment("BRK-1", "d-1", 2L, "count"), "u", "INVENTORY_ADMIN");
+        assertThatThrownBy(() -> ledger.adjust(new NewAdjustment("BRK-1", "d-1", -3L, "oops"), "u", "INVENTORY_ADMIN"))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> ledger.adjust(new NewAdjustment("OIL-1", "d-1", 1L, "x"), "u", "INVENTORY_ADMIN"))
+                .isInstanceOfSatisfying(InvalidRequestException.class,
+                        e -> assertThat(e.errors().get(0).field()).isEqualTo("sku"));
+        assertThatThrownBy(() -> ledger.adjust(new NewAdjustment("BRK-1", "d-1", 0L, "x"), "u", "INVENTORY_ADMIN"))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(mongo.findById("BRK-1|d-1", DealerStock.class).onHand()).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentAdjustmentsAllCount() throws Exception {
+        ledger.adjust(new NewAdjustment("BRK-2", "d-1", 100L, "count"), "u", "INVENTORY_ADMIN");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            done.add(pool.submit(() -> {
+                try {
+                    return ledger.adjust(new NewAdjustment("BRK-2", "d-1", -1L, "pick"), "u", "INVENTORY_ADMIN");
+                } catch (ConflictException tooBusy) {
+                    return null; // refused outright: it changed nothing
+                }
+            }));
+        }
+        long applied = 0;
+        for (Future<?> f : done) {
+            applied += f.get() == null ? 0 : 1;
+        }
+        pool.shutdown();
+        DealerStock stored = mongo.findById("BRK-2|d-1", DealerStock.class);
+        assertThat(stored.onHand()).isEqualTo(100 - applied);
+        assertThat(stored.adjustments()).hasSize((int) applied + 1);
+        assertThat(applied).isPositive();
+    }
+
+    private EventEnvelope<InventoryChanged> lastEvent() {
+        Document stored = mongo.getCollection("dealer_stock").find(new Document("_id", "BRK-1|d-1")).first();
+        List<String> outbox = stored.getList(OutboxWriter.FIELD, String.class);
+        return EVENTS.deserialize("events.inventory-changed", outbox.get(0).getBytes(StandardCharsets.UTF_8));
+    }
+}
