@@ -10,13 +10,12 @@ import com.toprise.common.health.KafkaHealthIndicator;
 import com.toprise.common.health.RedisHealthIndicator;
 import com.toprise.common.paging.PageQueryArgumentResolver;
 import com.toprise.common.redis.RedisProperties;
+import com.toprise.common.redis.RedissonClients;
 import com.toprise.common.web.HttpProperties;
 import com.toprise.common.web.ProblemDetailsAdvice;
 import com.toprise.common.web.RequestBodyLimitFilter;
 import com.toprise.common.web.RequestIdFilter;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -29,6 +28,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -74,14 +74,7 @@ public class CommonServiceAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
     RedissonClient redissonClient(RedisProperties redis) {
-        Config config = new Config().setLazyInitialization(true);
-        config.useSingleServer()
-                .setAddress(redis.address())
-                .setPassword(redis.password())
-                .setConnectTimeout((int) redis.connectTimeout().toMillis())
-                .setTimeout(2000)
-                .setRetryAttempts(1);
-        return Redisson.create(config);
+        return RedissonClients.create(redis, Duration.ofSeconds(2), 1);
     }
 
     @Bean("redis")

@@ -3,13 +3,14 @@ package com.toprise.gateway;
 import com.toprise.common.redis.RedisProperties;
 import com.toprise.common.security.AccessTokens;
 import com.toprise.common.security.JwtProperties;
-import org.redisson.Redisson;
+import com.toprise.common.redis.RedissonClients;
 import org.redisson.api.RedissonClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The token verifier (shared with the services) and the Redis client of the rate limits. */
 @Configuration(proxyBeanMethods = false)
@@ -21,16 +22,9 @@ class GatewayConfiguration {
         return new AccessTokens(jwt, Clock.systemUTC());
     }
 
-    /** Lazy, one attempt, short timeouts: a missing Redis must not hold up start-up or requests. */
+    /** No retry and a short timeout: a missing Redis must not hold up requests (the rate limit fails open). */
     @Bean(destroyMethod = "shutdown")
     RedissonClient redissonClient(RedisProperties redis) {
-        org.redisson.config.Config config = new org.redisson.config.Config().setLazyInitialization(true);
-        config.useSingleServer()
-                .setAddress(redis.address())
-                .setPassword(redis.password())
-                .setConnectTimeout((int) redis.connectTimeout().toMillis())
-                .setTimeout(1000)
-                .setRetryAttempts(0);
-        return Redisson.create(config);
+        return RedissonClients.create(redis, Duration.ofSeconds(1), 0);
     }
 }

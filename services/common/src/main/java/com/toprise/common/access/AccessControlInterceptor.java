@@ -40,16 +40,14 @@ public class AccessControlInterceptor implements HandlerInterceptor {
         ProtectedResource resource = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), ProtectedResource.class);
         String resourceName = resource == null ? null : resource.value();
         Action action = Action.ofHttpMethod(request.getMethod());
+        Scope scope = identity == null ? Scope.NONE : state.scope(identity.role(), resourceName, action);
+        request.setAttribute(ACCESS, new Access(identity, resourceName, action, scope));
         if (EndpointProtectionCheck.isPublic(method)) {
-            Scope scope = identity == null ? Scope.NONE : state.scope(identity.role(), resourceName, action);
-            request.setAttribute(ACCESS, new Access(identity, resourceName, action, scope));
             return true;
         }
         if (identity == null) {
             throw new UnauthorizedException("A bearer token is required.");
         }
-        Scope scope = state.scope(identity.role(), resourceName, action);
-        request.setAttribute(ACCESS, new Access(identity, resourceName, action, scope));
         if (!scope.allows()) {
             throw new ForbiddenException("The role " + identity.role() + " may not " + action.name().toLowerCase()
                     + " " + resourceName + ".");

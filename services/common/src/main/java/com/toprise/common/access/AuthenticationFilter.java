@@ -21,8 +21,6 @@ public class AuthenticationFilter extends OncePerRequestFilter {
     /** Set when an Authorization header came but did not hold a valid bearer token. */
     public static final String INVALID_TOKEN = AuthenticationFilter.class.getName() + ".invalid";
 
-    private static final String BEARER = "Bearer ";
-
     private final AccessTokens tokens;
 
     public AuthenticationFilter(AccessTokens tokens) {
@@ -34,9 +32,7 @@ public class AuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
-            var identity = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                    ? tokens.verify(authorization.substring(BEARER.length()).trim())
-                    : java.util.Optional.<AccessTokens.Identity>empty();
+            var identity = tokens.verifyBearer(authorization);
             if (identity.isPresent()) {
                 request.setAttribute(IDENTITY, identity.get());
             } else {

@@ -30,7 +30,10 @@ import java.util.UUID;
  */
 public class AuditFilter extends OncePerRequestFilter {
 
-    /** A controller that creates a record names it with {@link #recordId}, since the path holds no id yet. */
+    /**
+     * The record a request created or changed where the path does not name it: set from the answer of a POST by
+     * {@link CreatedRecordIdAdvice}, or by the controller with {@link #recordId} when the answer has no id.
+     */
     static final String RESOURCE_ID = AuditFilter.class.getName() + ".resourceId";
     private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final Logger log = LoggerFactory.getLogger(AuditFilter.class);

@@ -25,6 +25,8 @@ import java.util.UUID;
  */
 public final class AccessTokens {
 
+    private static final String BEARER = "Bearer ";
+
     private final JwtProperties properties;
     private final RSAPublicKey publicKey;
     private final RSAPrivateKey privateKey;
@@ -62,6 +64,17 @@ public final class AccessTokens {
             throw new IllegalStateException("cannot sign an access token", e);
         }
         return new IssuedToken(jwt.serialize(), expires);
+    }
+
+    /**
+     * The identity of a valid token in an {@code Authorization} header value ({@code Bearer <token>}, the scheme in
+     * any case); empty for another scheme or an invalid token.
+     */
+    public Optional<Identity> verifyBearer(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return Optional.empty();
+        }
+        return verify(authorization.substring(BEARER.length()).trim());
     }
 
     /** The identity of a valid token, or empty with no detail (callers answer 401 either way). */

@@ -41,7 +41,7 @@ public class JwtAuthenticationFilter implements GlobalFilter, Ordered {
         if (authorization == null) {
             return chain.filter(withIdentity(exchange, null));
         }
-        Optional<Identity> identity = bearer(authorization).flatMap(tokens::verify);
+        Optional<Identity> identity = tokens.verifyBearer(authorization);
         if (identity.isEmpty()) {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized",
@@ -49,13 +49,6 @@ public class JwtAuthenticationFilter implements GlobalFilter, Ordered {
         }
         exchange.getAttributes().put(IDENTITY, identity.get());
         return chain.filter(withIdentity(exchange, identity.get()));
-    }
-
-    private static Optional<String> bearer(String authorization) {
-        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7) && authorization.length() > 7) {
-            return Optional.of(authorization.substring(7).trim());
-        }
-        return Optional.empty();
     }
 
     private static ServerWebExchange withIdentity(ServerWebExchange exchange, Identity identity) {

@@ -2,7 +2,6 @@ package com.toprise.product.category;
 
 import com.toprise.common.access.ProtectedResource;
 import com.toprise.common.access.PublicEndpoint;
-import com.toprise.common.audit.AuditFilter;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
@@ -37,9 +36,7 @@ class CategoryController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Category add(@Valid @RequestBody NewCategory request) {
-        Category category = tree.add(request);
-        AuditFilter.recordId(category.id());
-        return category;
+        return tree.add(request);
     }
 
     @PutMapping("/{id}")

@@ -59,8 +59,9 @@ class StockLedger {
                         + ": cannot take away " + (-request.delta()));
             }
             Instant now = clock.instant();
-            DealerStock next = base.adjusted(new DealerStock.Adjustment(request.delta(), request.reason().strip(), by,
-                    role, now, base.onHand() + request.delta()));
+            DealerStock.Adjustment adjustment = new DealerStock.Adjustment(request.delta(), request.reason().strip(), by,
+                    role, now, base.onHand() + request.delta());
+            DealerStock next = base.adjusted(adjustment);
             EventEnvelope<?> event = EventEnvelope.of(EventType.INVENTORY_CHANGED, id, next.asEvent(request.delta()), now);
             if (current == null) {
                 try {
@@ -71,7 +72,7 @@ class StockLedger {
             }
             Query sameVersion = Query.query(Criteria.where("_id").is(id).and("version").is(current.version()));
             Update update = new Update().set("onHand", next.onHand()).set("version", next.version())
-                    .set("updatedAt", now).push("adjustments", next.adjustments().get(next.adjustments().size() - 1));
+                    .set("updatedAt", now).push("adjustments", adjustment);
             if (outbox.update(sameVersion, update, DealerStock.class, event)) {
                 return next;
             }

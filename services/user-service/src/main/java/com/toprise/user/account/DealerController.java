@@ -2,7 +2,6 @@ package com.toprise.user.account;
 
 import com.toprise.common.access.Access;
 import com.toprise.common.access.ProtectedResource;
-import com.toprise.common.audit.AuditFilter;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
@@ -40,9 +39,7 @@ class DealerController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     AccountView create(@Valid @RequestBody NewDealer request) {
-        UserAccount created = administration.createDealer(request);
-        AuditFilter.recordId(created.id());
-        return created.view();
+        return administration.createDealer(request).view();
     }
 
     @GetMapping

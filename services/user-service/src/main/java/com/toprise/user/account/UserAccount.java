@@ -1,5 +1,7 @@
 package com.toprise.user.account;
 
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.UserCreated;
 import com.toprise.schemas.events.UserCreated.Role;
 import com.toprise.schemas.events.UserUpdated;
@@ -25,12 +27,16 @@ public record UserAccount(@Id String id, @Indexed(unique = true) String email, S
     public static final Set<Role> STAFF = Set.of(Role.SUPER_ADMIN, Role.FULFILLMENT_ADMIN, Role.INVENTORY_ADMIN,
             Role.ANALYTICS_ADMIN, Role.EMPLOYEE);
 
-    public UserCreated asCreatedEvent() {
-        return new UserCreated(id, email, name, phone, role, createdAt);
+    /** USER_CREATED for this account, to write with it through the outbox. */
+    public EventEnvelope<UserCreated> createdEvent() {
+        return EventEnvelope.of(EventType.USER_CREATED, id, new UserCreated(id, email, name, phone, role, createdAt),
+                createdAt);
     }
 
-    public UserUpdated asUpdatedEvent() {
-        return new UserUpdated(id, email, name, role, active, dealer == null ? null : dealer.categories(), updatedAt);
+    /** USER_UPDATED for this state of the account. */
+    public EventEnvelope<UserUpdated> updatedEvent() {
+        return EventEnvelope.of(EventType.USER_UPDATED, id, new UserUpdated(id, email, name, role, active,
+                dealer == null ? null : dealer.categories(), updatedAt), updatedAt);
     }
 
     public UserAccount withActive(boolean active, Instant at) {

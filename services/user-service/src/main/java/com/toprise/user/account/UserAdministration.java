@@ -6,12 +6,9 @@ import com.toprise.common.web.ConflictException;
 import com.toprise.common.web.FieldError;
 import com.toprise.common.web.InvalidRequestException;
 import com.toprise.common.web.ResourceNotFoundException;
-import com.toprise.schemas.events.EventEnvelope;
-import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.UserCreated.Role;
 import com.toprise.user.category.KnownCategories;
 import com.toprise.user.pincode.PincodeRepository;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -19,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** What admins do to accounts: create staff and dealers, (de)activate staff, assign dealers their categories. */
@@ -49,7 +45,7 @@ public class UserAdministration {
             throw new InvalidRequestException(List.of(new FieldError("role", "must be one of " + UserAccount.STAFF)));
         }
         Instant now = clock.instant();
-        UserAccount account = new UserAccount(UUID.randomUUID().toString(), uniqueEmail(request.email()),
+        UserAccount account = new UserAccount(UUID.randomUUID().toString(), accounts.unusedEmail(request.email()),
                 passwords.encode(request.password()), request.name(), request.phone(), request.role(), true, null,
                 new UserAccount.EmployeeProfile(request.employeeCode(), request.designation(), request.department()),
                 now, now);
@@ -67,7 +63,7 @@ public class UserAdministration {
             throw new InvalidRequestException(errors);
         }
         Instant now = clock.instant();
-        UserAccount account = new UserAccount(UUID.randomUUID().toString(), uniqueEmail(request.email()),
+        UserAccount account = new UserAccount(UUID.randomUUID().toString(), accounts.unusedEmail(request.email()),
                 passwords.encode(request.password()), request.name(), request.phone(), Role.DEALER, true,
                 new UserAccount.DealerProfile(request.businessName(), request.gstin(), request.pincode(), assigned),
                 null, now, now);
@@ -83,7 +79,7 @@ public class UserAdministration {
             throw new InvalidRequestException(errors);
         }
         UserAccount changed = dealer.withDealerCategories(distinct, clock.instant());
-        return outbox.save(changed, updatedEvent(changed));
+        return outbox.save(changed, changed.updatedEvent());
     }
 
     /**
@@ -97,25 +93,12 @@ public class UserAdministration {
             throw new ConflictException("An admin cannot deactivate its own account.");
         }
         UserAccount changed = employee.withActive(active, clock.instant());
-        outbox.save(changed, updatedEvent(changed));
+        outbox.save(changed, changed.updatedEvent());
         accessControl.setDeactivated(changed.id(), !active);
         return changed;
     }
 
     private UserAccount create(UserAccount account) {
-        return outbox.insert(account, EventEnvelope.of(EventType.USER_CREATED, account.id(), account.asCreatedEvent(),
-                account.createdAt()));
-    }
-
-    private EventEnvelope<?> updatedEvent(UserAccount account) {
-        return EventEnvelope.of(EventType.USER_UPDATED, account.id(), account.asUpdatedEvent(), account.updatedAt());
-    }
-
-    private String uniqueEmail(String email) {
-        String normalized = email.toLowerCase(Locale.ROOT);
-        if (accounts.existsByEmail(normalized)) {
-            throw new DuplicateKeyException("an account with this email exists");
-        }
-        return normalized;
+        return outbox.insert(account, account.createdEvent());
     }
 }

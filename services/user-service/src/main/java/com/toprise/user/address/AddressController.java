@@ -2,7 +2,6 @@ package com.toprise.user.address;
 
 import com.toprise.common.access.Access;
 import com.toprise.common.access.ProtectedResource;
-import com.toprise.common.audit.AuditFilter;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
@@ -36,9 +35,7 @@ class AddressController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Address add(@Valid @RequestBody AddressDetails details, Access access) {
-        Address added = book.add(access.userId(), details);
-        AuditFilter.recordId(added.id());
-        return added;
+        return book.add(access.userId(), details);
     }
 
     @GetMapping

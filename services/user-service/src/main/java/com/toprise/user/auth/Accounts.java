@@ -3,12 +3,9 @@ package com.toprise.user.auth;
 import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.security.AccessTokens;
 import com.toprise.common.web.UnauthorizedException;
-import com.toprise.schemas.events.EventEnvelope;
-import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.UserCreated.Role;
 import com.toprise.user.account.UserAccount;
 import com.toprise.user.account.UserAccountRepository;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -44,15 +41,12 @@ class Accounts {
     }
 
     UserAccount register(Registration registration) {
-        String email = registration.email().toLowerCase(Locale.ROOT);
-        if (accounts.existsByEmail(email)) {
-            throw new DuplicateKeyException("an account with this email exists");
-        }
+        String email = accounts.unusedEmail(registration.email());
         Instant now = clock.instant();
         UserAccount account = new UserAccount(UUID.randomUUID().toString(), email,
                 passwords.encode(registration.password()), registration.name(), registration.phone(), Role.CUSTOMER,
                 true, null, null, now, now);
-        return outbox.insert(account, EventEnvelope.of(EventType.USER_CREATED, account.id(), account.asCreatedEvent(), now));
+        return outbox.insert(account, account.createdEvent());
     }
 
     Tokens login(Credentials credentials) {

@@ -1,8 +1,6 @@
 package com.toprise.user.auth;
 
 import com.toprise.common.outbox.OutboxWriter;
-import com.toprise.schemas.events.EventEnvelope;
-import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.UserCreated.Role;
 import com.toprise.user.account.UserAccount;
 import com.toprise.user.account.UserAccountRepository;
@@ -54,7 +52,7 @@ class BootstrapAdmin implements ApplicationRunner {
         UserAccount admin = new UserAccount(UUID.randomUUID().toString(), email.toLowerCase(Locale.ROOT),
                 passwords.encode(password), "Super-admin", null, Role.SUPER_ADMIN, true, null,
                 new UserAccount.EmployeeProfile("ADMIN-1", "Super-admin", "Administration"), now, now);
-        outbox.insert(admin, EventEnvelope.of(EventType.USER_CREATED, admin.id(), admin.asCreatedEvent(), now));
+        outbox.insert(admin, admin.createdEvent());
         log.info("created the bootstrap Super-admin {}", admin.email());
     }
 }
