@@ -53,12 +53,6 @@ public class AccessControlStore {
         announce();
     }
 
-    public void setCell(String role, String resource, Action action, Scope scope) {
-        redis.<String, String>getMap(PERMISSIONS, StringCodec.INSTANCE)
-                .fastPut(PermissionMatrix.key(role, resource, action), scope.name());
-        announce();
-    }
-
     /** Empty when nothing has been published yet. */
     PermissionMatrix readMatrix() {
         Map<String, String> stored = redis.<String, String>getMap(PERMISSIONS, StringCodec.INSTANCE).readAllMap();

@@ -1,6 +1,5 @@
 package com.toprise.common.access;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,12 +27,6 @@ public final class PermissionMatrix {
     /** The cells keyed by {@link #key}, for storage. */
     public Map<String, Scope> cells() {
         return cells;
-    }
-
-    public PermissionMatrix with(String role, String resource, Action action, Scope scope) {
-        Map<String, Scope> copy = new HashMap<>(cells);
-        copy.put(key(role, resource, action), scope);
-        return new PermissionMatrix(copy);
     }
 
     public static String key(String role, String resource, Action action) {

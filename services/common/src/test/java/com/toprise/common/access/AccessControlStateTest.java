@@ -70,7 +70,7 @@ class AccessControlStateTest {
         reader.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> reader.scope("CUSTOMER", "orders", Action.READ) == Scope.OWN);
 
-        publisher.setCell("CUSTOMER", "orders", Action.READ, Scope.NONE);
+        publisher.publish(matrix(Scope.NONE), Set.of());
         publisher.setDeactivated("user-1", true);
         await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
             assertThat(reader.scope("CUSTOMER", "orders", Action.READ)).isEqualTo(Scope.NONE);
@@ -83,7 +83,8 @@ class AccessControlStateTest {
 
     @Test
     void aFullPublicationReplacesEverything() {
-        publisher.publish(matrix(Scope.ALL).with("DEALER", "inventory", Action.WRITE, Scope.OWN), Set.of("a", "b"));
+        publisher.publish(PermissionMatrix.of(Map.of(PermissionMatrix.key("CUSTOMER", "orders", Action.READ), Scope.ALL,
+                PermissionMatrix.key("DEALER", "inventory", Action.WRITE), Scope.OWN)), Set.of("a", "b"));
         publisher.publish(matrix(Scope.OWN), Set.of("c"));
         assertThat(reader.reload()).isTrue();
         assertThat(reader.scope("DEALER", "inventory", Action.WRITE)).isEqualTo(Scope.NONE);
