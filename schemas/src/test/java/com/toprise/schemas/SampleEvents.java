@@ -9,7 +9,9 @@ import com.toprise.schemas.events.OrderStatusChanged;
 import com.toprise.schemas.events.PaymentReceived;
 import com.toprise.schemas.events.ProductUpdated;
 import com.toprise.schemas.events.SlaViolated;
+import com.toprise.schemas.events.AddressUpdated;
 import com.toprise.schemas.events.CategoryUpdated;
+import com.toprise.schemas.events.PincodeUpdated;
 import com.toprise.schemas.events.UserCreated;
 import com.toprise.schemas.events.UserUpdated;
 import com.toprise.schemas.serde.JsonSerde;
@@ -35,6 +37,8 @@ final class SampleEvents {
                     List.of("brakes", "brake-pads"), T);
             case CATEGORY_UPDATED -> new CategoryUpdated("brake-pads", "Brake pads", "brakes",
                     CategoryUpdated.Level.SUBCATEGORY, true, T);
+            case ADDRESS_UPDATED -> new AddressUpdated("addr-1", "u-1", "Bengaluru", "Karnataka", "560001", false, T);
+            case PINCODE_UPDATED -> new PincodeUpdated("560001", "Bengaluru", "Karnataka", true, T);
             case ORDER_CREATED -> new OrderCreated("o-1", "u-1",
                     List.of(new OrderCreated.Line("BRK-PAD-001", 2, new BigDecimal("1499.00")),
                             new OrderCreated.Line("OIL-FLT-204", 1, new BigDecimal("349.50"))),
@@ -59,6 +63,8 @@ final class SampleEvents {
         return switch (type) {
             case USER_CREATED, USER_UPDATED -> "u-1";
             case CATEGORY_UPDATED -> "brake-pads";
+            case ADDRESS_UPDATED -> "addr-1";
+            case PINCODE_UPDATED -> "560001";
             case PRODUCT_UPDATED -> "p-1";
             case INVENTORY_CHANGED -> Topics.inventoryKey("BRK-PAD-001", "d-7");
             case ORDER_CREATED, ORDER_STATUS_CHANGED, ORDER_VALIDATED, PAYMENT_RECEIVED, SLA_VIOLATED -> "o-1";

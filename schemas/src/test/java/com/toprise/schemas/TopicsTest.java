@@ -16,7 +16,8 @@ class TopicsTest {
     @Test
     void topicNamesAreUniqueAndIncludeTheStreamsOutputs() {
         assertThat(Topics.all()).extracting(Topic::name).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrder("events.user-created", "events.user-updated", "events.category-updated", "events.order-created", "events.order-status-changed", "events.order-validated",
+                .containsExactlyInAnyOrder("events.user-created", "events.user-updated", "events.category-updated",
+                "events.address-updated", "events.pincode-updated", "events.order-created", "events.order-status-changed", "events.order-validated",
                         "events.product-updated", "events.inventory-changed", "events.payment-received",
                         "events.sla-violated", "inventory.levels", "sla.violations", "outbox.dead-letter", "dlq.elasticsearch-sink");
         assertThat(Topics.all()).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(Topics.DEFAULT_PARTITIONS));

@@ -7,6 +7,8 @@ public enum EventType {
     USER_CREATED(UserCreated.class, 1),
     USER_UPDATED(UserUpdated.class, 1),
     CATEGORY_UPDATED(CategoryUpdated.class, 1),
+    ADDRESS_UPDATED(AddressUpdated.class, 1),
+    PINCODE_UPDATED(PincodeUpdated.class, 1),
     ORDER_CREATED(OrderCreated.class, 1),
     ORDER_STATUS_CHANGED(OrderStatusChanged.class, 1),
     ORDER_VALIDATED(OrderValidated.class, 1),

@@ -1,5 +1,6 @@
 package com.toprise.schemas.topics;
 
+import com.toprise.schemas.events.AddressUpdated;
 import com.toprise.schemas.events.CategoryUpdated;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
@@ -8,6 +9,7 @@ import com.toprise.schemas.events.InventoryLevel;
 import com.toprise.schemas.events.OrderCreated;
 import com.toprise.schemas.events.OrderStatusChanged;
 import com.toprise.schemas.events.OrderValidated;
+import com.toprise.schemas.events.PincodeUpdated;
 import com.toprise.schemas.events.PaymentReceived;
 import com.toprise.schemas.events.ProductUpdated;
 import com.toprise.schemas.events.SlaViolated;
@@ -39,6 +41,12 @@ public final class Topics {
     /** Keyed by categoryId; the latest record per key is the category's current state. */
     public static final Topic<String, EventEnvelope<CategoryUpdated>> CATEGORY_UPDATED =
             eventTopic(EventType.CATEGORY_UPDATED, CategoryUpdated.class);
+    /** Keyed by addressId; the latest record per key is the address's current state. */
+    public static final Topic<String, EventEnvelope<AddressUpdated>> ADDRESS_UPDATED =
+            eventTopic(EventType.ADDRESS_UPDATED, AddressUpdated.class);
+    /** Keyed by pincode; the latest record per key is the pincode's current state. */
+    public static final Topic<String, EventEnvelope<PincodeUpdated>> PINCODE_UPDATED =
+            eventTopic(EventType.PINCODE_UPDATED, PincodeUpdated.class);
     /** Keyed by orderId. */
     public static final Topic<String, EventEnvelope<OrderCreated>> ORDER_CREATED =
             eventTopic(EventType.ORDER_CREATED, OrderCreated.class);
@@ -96,6 +104,8 @@ public final class Topics {
             case USER_CREATED -> USER_CREATED;
             case USER_UPDATED -> USER_UPDATED;
             case CATEGORY_UPDATED -> CATEGORY_UPDATED;
+            case ADDRESS_UPDATED -> ADDRESS_UPDATED;
+            case PINCODE_UPDATED -> PINCODE_UPDATED;
             case ORDER_CREATED -> ORDER_CREATED;
             case ORDER_STATUS_CHANGED -> ORDER_STATUS_CHANGED;
             case ORDER_VALIDATED -> ORDER_VALIDATED;

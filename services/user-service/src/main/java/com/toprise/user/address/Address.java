@@ -1,5 +1,8 @@
 package com.toprise.user.address;
 
+import com.toprise.schemas.events.AddressUpdated;
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.EventType;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -10,4 +13,10 @@ import java.time.Instant;
 @Document("addresses")
 public record Address(@Id String id, @Indexed String userId, String label, String line1, String line2, String city,
                       String state, String pincode, Instant createdAt, Instant updatedAt) {
+
+    /** The ADDRESS_UPDATED that lets order intake check a delivery address without calling user-service. */
+    EventEnvelope<AddressUpdated> updatedEvent(boolean removed, Instant at) {
+        return EventEnvelope.of(EventType.ADDRESS_UPDATED, id,
+                new AddressUpdated(id, userId, city, state, pincode, removed, at), at);
+    }
 }

@@ -1,6 +1,7 @@
 package com.toprise.user.pincode;
 
 import com.toprise.common.access.ProtectedResource;
+import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.access.PublicEndpoint;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -26,9 +28,11 @@ import java.time.Instant;
 class PincodeController {
 
     private final PincodeRepository pincodes;
+    private final OutboxWriter outbox;
 
-    PincodeController(PincodeRepository pincodes) {
+    PincodeController(PincodeRepository pincodes, OutboxWriter outbox) {
         this.pincodes = pincodes;
+        this.outbox = outbox;
     }
 
     @PostMapping
@@ -37,8 +41,18 @@ class PincodeController {
         if (pincodes.existsById(request.code())) {
             throw new DuplicateKeyException("pincode " + request.code());
         }
-        return pincodes.insert(new Pincode(request.code(), request.city(), request.state(), request.serviceable(),
-                Instant.now()));
+        Instant now = Instant.now();
+        Pincode pincode = new Pincode(request.code(), request.city(), request.state(), request.serviceable(), now, now);
+        return outbox.insert(pincode, pincode.updatedEvent());
+    }
+
+    /** Opening or closing delivery to a pincode; order intake learns it from PINCODE_UPDATED. */
+    @PutMapping("/{code}")
+    Pincode change(@PathVariable String code, @Valid @RequestBody PincodeChange change) {
+        Pincode existing = pincodes.findById(code).orElseThrow(() -> new ResourceNotFoundException("pincode", code));
+        Pincode changed = new Pincode(code, change.city(), change.state(), change.serviceable(), existing.createdAt(),
+                Instant.now());
+        return outbox.save(changed, changed.updatedEvent());
     }
 
     /** Anyone may ask whether a pincode is served, before signing up. */

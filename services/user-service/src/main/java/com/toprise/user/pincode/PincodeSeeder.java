@@ -2,6 +2,7 @@ package com.toprise.user.pincode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.user.SeedProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -23,11 +24,12 @@ class PincodeSeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(PincodeSeeder.class);
 
     private final PincodeRepository pincodes;
+    private final OutboxWriter outbox;
     private final Resource file;
 
-    PincodeSeeder(PincodeRepository pincodes,
-                  SeedProperties seed) {
+    PincodeSeeder(PincodeRepository pincodes, OutboxWriter outbox, SeedProperties seed) {
         this.pincodes = pincodes;
+        this.outbox = outbox;
         this.file = seed.pincodes();
     }
 
@@ -40,9 +42,10 @@ class PincodeSeeder implements ApplicationRunner {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
             List<Pincode> seed = reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
                     .map(line -> line.split(","))
-                    .map(f -> new Pincode(f[0], f[1], f[2], Boolean.parseBoolean(f[3]), now))
+                    .map(f -> new Pincode(f[0], f[1], f[2], Boolean.parseBoolean(f[3]), now, now))
                     .toList();
-            pincodes.saveAll(seed);
+            // one write per pincode, each with its PINCODE_UPDATED, so order intake learns the seed like any change
+            seed.forEach(p -> outbox.save(p, p.updatedEvent()));
             log.info("seeded {} pincodes from {}", seed.size(), file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the pincode seed " + file, e);
