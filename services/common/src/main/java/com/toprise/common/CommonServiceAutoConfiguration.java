@@ -1,5 +1,6 @@
 package com.toprise.common;
 
+import com.toprise.common.events.NewestCopies;
 import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.outbox.ProcessedEvents;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -97,6 +98,12 @@ public class CommonServiceAutoConfiguration {
         @ConditionalOnMissingBean
         ProcessedEvents processedEvents(MongoTemplate mongo) {
             return new ProcessedEvents(mongo);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        NewestCopies newestCopies(MongoTemplate mongo) {
+            return new NewestCopies(mongo);
         }
     }
 

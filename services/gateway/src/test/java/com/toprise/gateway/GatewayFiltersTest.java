@@ -141,7 +141,7 @@ class GatewayFiltersTest {
         List<Integer> statuses = new ArrayList<>();
         HttpResponse<String> refused = null;
         for (int i = 0; i < 9; i++) {
-            HttpResponse<String> response = get("/api/carts/mine", Map.of("Authorization", "Bearer " + flooder));
+            HttpResponse<String> response = get("/api/cart", Map.of("Authorization", "Bearer " + flooder));
             statuses.add(response.statusCode());
             if (response.statusCode() == 429) {
                 refused = response;
@@ -151,9 +151,9 @@ class GatewayFiltersTest {
         assertThat(statuses.subList(5, 9)).containsOnly(429);
         assertThat(refused.headers().firstValue("Retry-After")).contains("2");
         assertThat(refused.body()).contains("\"status\":429");
-        assertThat(get("/api/carts/mine", Map.of("Authorization", "Bearer " + bystander)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/cart", Map.of("Authorization", "Bearer " + bystander)).statusCode()).isEqualTo(200);
         Thread.sleep(2100);
-        assertThat(get("/api/carts/mine", Map.of("Authorization", "Bearer " + flooder)).statusCode()).isEqualTo(200);
+        assertThat(get("/api/cart", Map.of("Authorization", "Bearer " + flooder)).statusCode()).isEqualTo(200);
     }
 
     @Test

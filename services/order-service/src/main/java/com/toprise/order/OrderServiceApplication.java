@@ -2,9 +2,11 @@ package com.toprise.order;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Carts, orders, dealer assignment, payments, returns, delivery, tickets and SLAs. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class OrderServiceApplication {
 
     public static void main(String[] args) {

@@ -1,11 +1,8 @@
 package com.toprise.user.category;
 
+import com.toprise.common.events.EventReader;
 import com.toprise.schemas.events.CategoryUpdated;
-import com.toprise.schemas.events.EventEnvelope;
-import com.toprise.schemas.serde.JsonSerde;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +15,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CategoryUpdatesListener {
 
-    private static final Logger log = LoggerFactory.getLogger(CategoryUpdatesListener.class);
-    private static final JsonSerde<EventEnvelope<CategoryUpdated>> SERDE = JsonSerde.envelopeOf(CategoryUpdated.class);
+    private static final EventReader<CategoryUpdated> EVENTS = new EventReader<>(CategoryUpdated.class);
 
     private final KnownCategories categories;
 
@@ -33,16 +29,10 @@ class CategoryUpdatesListener {
                     "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
                     "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
     void onCategoryUpdated(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope<CategoryUpdated> event;
-        try {
-            event = SERDE.deserialize(record.topic(), record.value());
-        } catch (RuntimeException e) {
-            log.error("skipping an unreadable CATEGORY_UPDATED at {}-{}@{}: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return;
-        }
-        CategoryUpdated category = event.payload();
-        categories.remember(new KnownCategory(category.categoryId(), category.name(), category.parentId(),
-                String.valueOf(category.level()), category.active(), category.updatedAt()));
+        EVENTS.read(record).ifPresent(event -> {
+            CategoryUpdated category = event.payload();
+            categories.remember(new KnownCategory(category.categoryId(), category.name(), category.parentId(),
+                    String.valueOf(category.level()), category.active(), category.updatedAt()));
+        });
     }
 }

@@ -1,5 +1,6 @@
 package com.toprise.user.category;
 
+import com.toprise.common.events.NewestCopies;
 import com.toprise.common.web.FieldError;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,22 +23,17 @@ import java.util.stream.Collectors;
 public class KnownCategories {
 
     private final MongoTemplate mongo;
+    private final NewestCopies copies;
 
-    KnownCategories(MongoTemplate mongo) {
+    KnownCategories(MongoTemplate mongo, NewestCopies copies) {
         this.mongo = mongo;
+        this.copies = copies;
     }
 
     /** Keeps this version unless a newer one is already known. */
     void remember(KnownCategory category) {
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(category.id())
-                .orOperator(Criteria.where("updatedAt").lt(category.updatedAt()), Criteria.where("updatedAt").exists(false)));
-        Update update = new Update().set("name", category.name()).set("parentId", category.parentId())
-                .set("level", category.level()).set("active", category.active()).set("updatedAt", category.updatedAt());
-        try {
-            mongo.upsert(olderOrMissing, update, KnownCategory.class);
-        } catch (org.springframework.dao.DuplicateKeyException newerExists) {
-            // the document exists with a newer version: the upsert tried to insert a second one, which is refused
-        }
+        copies.remember(KnownCategory.class, category.id(), category.updatedAt(), new Update().set("name", category.name())
+                .set("parentId", category.parentId()).set("level", category.level()).set("active", category.active()));
     }
 
     /** One error per category id that is unknown or inactive, named by its position in the list. */

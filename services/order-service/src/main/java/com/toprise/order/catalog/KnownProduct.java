@@ -1,0 +1,18 @@
+package com.toprise.order.catalog;
+
+import com.toprise.schemas.events.ProductUpdated.ProductStatus;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** order-service's copy of a catalog product, keyed by SKU, as the last PRODUCT_UPDATED described it. */
+@Document("known_products")
+public record KnownProduct(@Id String sku, String productId, String name, String brand, ProductStatus status,
+                           BigDecimal price, Instant updatedAt) {
+
+    public boolean orderable() {
+        return status == ProductStatus.LIVE && price != null;
+    }
+}

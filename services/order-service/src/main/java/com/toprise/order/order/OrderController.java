@@ -1,0 +1,52 @@
+package com.toprise.order.order;
+
+import com.toprise.common.access.Access;
+import com.toprise.common.access.ProtectedResource;
+import com.toprise.common.paging.PageQuery;
+import com.toprise.common.paging.PageResponse;
+import com.toprise.common.paging.Sortable;
+import com.toprise.common.web.ResourceNotFoundException;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Order intake and the customer's (or, for admins, everyone's) orders. */
+@RestController
+@RequestMapping("/api/orders")
+@ProtectedResource("orders")
+class OrderController {
+
+    private final OrderIntake intake;
+    private final OrderSearch search;
+
+    OrderController(OrderIntake intake, OrderSearch search) {
+        this.intake = intake;
+        this.search = search;
+    }
+
+    @PostMapping
+    ResponseEntity<Order> place(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+                                @Valid @RequestBody NewOrder request, Access access) {
+        return OrderResponses.of(intake.place(access.userId(), request, idempotencyKey));
+    }
+
+    @GetMapping("/{id}")
+    Order get(@PathVariable String id, Access access) {
+        Order order = search.find(id).orElseThrow(() -> new ResourceNotFoundException("orders", id));
+        access.checkOwner(order.customerId(), id);
+        return order;
+    }
+
+    @GetMapping
+    PageResponse<Order> list(@Valid OrderFilter filter, Access access,
+                             @Sortable(value = {"createdAt", "updatedAt", "totalAmount", "status"},
+                                     defaultSort = "createdAt,desc") PageQuery page) {
+        return search.list(filter, access, page);
+    }
+}

@@ -1,0 +1,55 @@
+package com.toprise.order.order;
+
+import com.toprise.common.access.Access;
+import com.toprise.common.paging.PageQuery;
+import com.toprise.common.paging.PageResponse;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of orders from this service's own database: one order, or a filtered page. */
+@Component
+class OrderSearch {
+
+    private final MongoTemplate mongo;
+
+    OrderSearch(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    Optional<Order> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Order.class));
+    }
+
+    /** Customers (scope OWN) see only their own orders, whatever customerId they ask for. */
+    PageResponse<Order> list(OrderFilter filter, Access access, PageQuery page) {
+        Criteria criteria = new Criteria();
+        String customerId = access.seesAll() ? filter.customerId() : access.userId();
+        if (customerId != null) {
+            criteria.and("customerId").is(customerId);
+        }
+        if (filter.status() != null) {
+            criteria.and("status").is(filter.status());
+        }
+        if (filter.from() != null || filter.to() != null) {
+            Criteria createdAt = criteria.and("createdAt");
+            if (filter.from() != null) {
+                createdAt.gte(filter.from());
+            }
+            if (filter.to() != null) {
+                createdAt.lt(filter.to());
+            }
+        }
+        Pageable pageable = page.toPageable();
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, Order.class);
+        List<Order> items = mongo.find(query.with(pageable), Order.class);
+        return PageResponse.of(new PageImpl<>(items, pageable, total), o -> o);
+    }
+}

@@ -1,0 +1,34 @@
+package com.toprise.order.order;
+
+import com.toprise.common.events.EventReader;
+import com.toprise.common.outbox.ProcessedEvents;
+import com.toprise.schemas.events.OrderValidated;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Applies the inventory topology's verdicts (events.order-validated) to the orders, each event once. */
+@Component
+class OrderValidationListener {
+
+    static final String CONSUMER = "order-service-validations";
+    private static final EventReader<OrderValidated> EVENTS = new EventReader<>(OrderValidated.class);
+
+    private final OrderValidations validations;
+    private final ProcessedEvents processed;
+
+    OrderValidationListener(OrderValidations validations, ProcessedEvents processed) {
+        this.validations = validations;
+        this.processed = processed;
+    }
+
+    @KafkaListener(id = CONSUMER, concurrency = "3",
+            topics = "#{T(com.toprise.schemas.topics.Topics).ORDER_VALIDATED.name()}",
+            properties = {"auto.offset.reset=earliest",
+                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
+                    "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+    void onOrderValidated(ConsumerRecord<String, byte[]> record) {
+        EVENTS.read(record).ifPresent(event ->
+                processed.handleOnce(CONSUMER, event.eventId(), () -> validations.apply(event.payload())));
+    }
+}

@@ -1,0 +1,92 @@
+package com.toprise.order.wishlist;
+
+import com.toprise.common.access.Access;
+import com.toprise.common.access.ProtectedResource;
+import com.toprise.common.paging.PageQuery;
+import com.toprise.common.paging.PageResponse;
+import com.toprise.common.paging.Sortable;
+import com.toprise.common.web.ConflictException;
+import com.toprise.common.web.InvalidRequestException;
+import com.toprise.common.web.ResourceNotFoundException;
+import com.toprise.order.catalog.KnownProduct;
+import com.toprise.order.catalog.KnownProducts;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The caller's wishlist: SKUs kept for later, any catalog status (a Draft part may go Live next week). */
+@RestController
+@RequestMapping("/api/wishlist")
+@ProtectedResource("wishlist")
+@Validated
+class WishlistController {
+
+    static final int MAX_ITEMS = 200;
+    private static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private final MongoTemplate mongo;
+    private final KnownProducts products;
+
+    WishlistController(MongoTemplate mongo, KnownProducts products) {
+        this.mongo = mongo;
+        this.products = products;
+    }
+
+    @GetMapping
+    PageResponse<WishlistView> list(Access access,
+                                    @Sortable(value = {"addedAt", "sku"}, defaultSort = "addedAt,desc") PageQuery page) {
+        Query mine = Query.query(Criteria.where("customerId").is(access.userId()));
+        long total = mongo.count(mine, WishlistItem.class);
+        Pageable pageable = page.toPageable();
+        List<WishlistItem> items = mongo.find(mine.with(pageable), WishlistItem.class);
+        Map<String, KnownProduct> known = products.bySku(items.stream().map(WishlistItem::sku).toList());
+        return PageResponse.of(new PageImpl<>(items, pageable, total), i -> WishlistView.of(i, known.get(i.sku())));
+    }
+
+    /** Adds the SKU, or changes its note; idempotent. */
+    @PutMapping("/{sku}")
+    WishlistView put(@PathVariable @Pattern(regexp = SKU, message = "is not a SKU") String sku,
+                     @Valid @RequestBody(required = false) WishlistEntry entry, Access access) {
+        KnownProduct product = products.bySku(List.of(sku)).get(sku);
+        if (product == null) {
+            throw InvalidRequestException.of("sku", "is not a product of the catalog");
+        }
+        String id = WishlistItem.idOf(access.userId(), sku);
+        WishlistItem existing = mongo.findById(id, WishlistItem.class);
+        if (existing == null
+                && mongo.count(Query.query(Criteria.where("customerId").is(access.userId())), WishlistItem.class) >= MAX_ITEMS) {
+            throw new ConflictException("A wishlist holds at most " + MAX_ITEMS + " items.");
+        }
+        String note = entry == null ? null : entry.note();
+        WishlistItem item = new WishlistItem(id, access.userId(), sku, note,
+                existing == null ? Instant.now() : existing.addedAt());
+        return WishlistView.of(mongo.save(item), product);
+    }
+
+    @DeleteMapping("/{sku}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void remove(@PathVariable @Pattern(regexp = SKU, message = "is not a SKU") String sku, Access access) {
+        String id = WishlistItem.idOf(access.userId(), sku);
+        if (mongo.remove(Query.query(Criteria.where("_id").is(id)), WishlistItem.class).getDeletedCount() == 0) {
+            throw new ResourceNotFoundException("wishlist items", sku);
+        }
+    }
+}

@@ -1,0 +1,261 @@
+package com.toprise.order.order;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.toprise.common.events.NewestCopies;
+import com.toprise.common.outbox.OutboxWriter;
+import com.toprise.common.redis.RedisProperties;
+import com.toprise.common.redis.RedissonClients;
+import com.toprise.common.web.FieldError;
+import com.toprise.common.web.InvalidRequestException;
+import com.toprise.common.web.UnprocessableContentException;
+import com.toprise.order.catalog.KnownProducts;
+import com.toprise.order.delivery.DeliveryAddresses;
+import com.toprise.schemas.events.AddressUpdated;
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.OrderCreated;
+import com.toprise.schemas.events.OrderStatusChanged;
+import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
+import com.toprise.schemas.events.OrderValidated;
+import com.toprise.schemas.events.PincodeUpdated;
+import com.toprise.schemas.events.ProductUpdated;
+import com.toprise.schemas.events.ProductUpdated.ProductStatus;
+import com.toprise.schemas.serde.JsonSerde;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Intake and validation verdicts against a MongoDB-wire server and a real Redis, through the real clients. */
+class OrderIntakeTest {
+
+    private static final JsonSerde<EventEnvelope<OrderCreated>> CREATED = JsonSerde.envelopeOf(OrderCreated.class);
+    private static final JsonSerde<EventEnvelope<OrderStatusChanged>> CHANGED = JsonSerde.envelopeOf(OrderStatusChanged.class);
+    private static RedisServer redisServer;
+    private static RedissonClient redis;
+
+    private MongoServer server;
+    private MongoClient client;
+    private MongoTemplate mongo;
+    private OrderIntake intake;
+    private OrderValidations validations;
+
+    @BeforeAll
+    static void startRedis() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        redisServer = new RedisServer(port);
+        redisServer.start();
+        redis = RedissonClients.create(new RedisProperties("redis://127.0.0.1:" + port, null, Duration.ofSeconds(2)),
+                Duration.ofSeconds(2), 1);
+    }
+
+    @AfterAll
+    static void stopRedis() throws IOException {
+        redis.shutdown();
+        redisServer.stop();
+    }
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+        mongo = new MongoTemplate(client, "orders");
+        NewestCopies copies = new NewestCopies(mongo);
+        KnownProducts products = new KnownProducts(mongo, copies);
+        DeliveryAddresses delivery = new DeliveryAddresses(mongo, copies);
+        Instant t = Instant.parse("2026-11-25T10:00:00Z");
+        products.remember(product("BRK-1", ProductStatus.LIVE, "1499.00"), t);
+        products.remember(product("OIL-1", ProductStatus.LIVE, "349.50"), t);
+        products.remember(product("DRAFT-1", ProductStatus.DRAFT, "10.00"), t);
+        delivery.remember(new AddressUpdated("addr-asha", "asha", "Bengaluru", "Karnataka", "560001", false, t));
+        delivery.remember(new AddressUpdated("addr-ravi", "ravi", "Mumbai", "Maharashtra", "400001", false, t));
+        delivery.remember(new AddressUpdated("addr-gone", "asha", "Pune", "Maharashtra", "411001", true, t));
+        delivery.remember(new AddressUpdated("addr-closed", "asha", "Leh", "Ladakh", "194101", false, t));
+        delivery.remember(new PincodeUpdated("194101", "Leh", "Ladakh", false, t));
+        OrderProperties properties = new OrderProperties("INR", Duration.ofHours(24), Duration.ofSeconds(30),
+                Duration.ofSeconds(5));
+        OutboxWriter outbox = new OutboxWriter(mongo);
+        intake = new OrderIntake(properties, new IdempotencyKeys(redis, properties), products, delivery, outbox, mongo);
+        validations = new OrderValidations(mongo, outbox);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void anOrderIsStoredCreatedAtCatalogPricesWithItsOrderCreatedEvent() {
+        Placement placement = intake.place("asha", order("addr-asha", line("BRK-1", 2), line("OIL-1", 1)), key());
+
+        Order stored = mongo.findById(placement.order().id(), Order.class);
+        assertThat(placement.replayed()).isFalse();
+        assertThat(stored.status()).isEqualTo(OrderStatus.CREATED);
+        assertThat(stored.totalAmount()).isEqualByComparingTo("3347.50");
+        assertThat(stored.delivery().pincode()).isEqualTo("560001");
+        assertThat(stored.statusHistory()).extracting(StatusChange::status).containsExactly(OrderStatus.CREATED);
+        OrderCreated event = outboxEvent(stored.id(), CREATED).payload();
+        assertThat(event.customerId()).isEqualTo("asha");
+        assertThat(event.lines()).extracting(OrderCreated.Line::sku, OrderCreated.Line::quantity)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BRK-1", 2), org.assertj.core.groups.Tuple.tuple("OIL-1", 1));
+        assertThat(event.deliveryPincode()).isEqualTo("560001");
+    }
+
+    @Test
+    void theSameKeyAlwaysAnswersWithTheSameOrderEvenUnderConcurrentRetries() throws Exception {
+        String key = key();
+        NewOrder request = order("addr-asha", line("BRK-1", 1));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Placement>> attempts = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                attempts.add(pool.submit(() -> intake.place("asha", request, key)));
+            }
+            Set<String> ids = attempts.stream().map(OrderIntakeTest::get).map(p -> p.order().id()).collect(Collectors.toSet());
+            long created = attempts.stream().map(OrderIntakeTest::get).filter(p -> !p.replayed()).count();
+            assertThat(ids).hasSize(1);
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Order.class)).isEqualTo(1);
+        // another customer's same key is their own order
+        assertThat(intake.place("ravi", order("addr-ravi", line("BRK-1", 1)), key).order().customerId()).isEqualTo("ravi");
+    }
+
+    @Test
+    void aKeyReusedForADifferentRequestIsRefusedAndAKeyLostByRedisStillCannotMakeASecondOrder() {
+        String key = key();
+        Order first = intake.place("asha", order("addr-asha", line("BRK-1", 1)), key).order();
+
+        assertThatThrownBy(() -> intake.place("asha", order("addr-asha", line("BRK-1", 5)), key))
+                .isInstanceOf(UnprocessableContentException.class);
+
+        redis.getKeys().flushall();
+        Placement retry = intake.place("asha", order("addr-asha", line("BRK-1", 1)), key);
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.order().id()).isEqualTo(first.id());
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Order.class)).isEqualTo(1);
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldAndStoresNothing() {
+        String key = key();
+        assertThat(errors(() -> intake.place("asha", order("addr-asha", line("NOPE-1", 1), line("DRAFT-1", 1),
+                line("BRK-1", 1), line("BRK-1", 2)), key)))
+                .extracting(FieldError::field).containsExactly("lines[0].sku", "lines[1].sku", "lines[3].sku");
+        assertThat(errors(() -> intake.place("asha", order("addr-ravi", line("BRK-1", 1)), key)))
+                .containsExactly(new FieldError("deliveryAddressId", "is not one of your delivery addresses"));
+        assertThat(errors(() -> intake.place("asha", order("addr-gone", line("BRK-1", 1)), key)))
+                .extracting(FieldError::message).containsExactly("is not one of your delivery addresses");
+        assertThat(errors(() -> intake.place("asha", order("addr-closed", line("BRK-1", 1)), key)))
+                .extracting(FieldError::message).containsExactly("pincode 194101 is not serviceable");
+        assertThat(errors(() -> intake.place("asha", order("addr-asha", line("BRK-1", 1)), null)))
+                .extracting(FieldError::field).containsExactly("Idempotency-Key");
+        assertThat(errors(() -> intake.place("asha", order("addr-asha", line("BRK-1", 1)), "short")))
+                .extracting(FieldError::field).containsExactly("Idempotency-Key");
+        assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), Order.class)).isZero();
+
+        // the refused requests did not keep the key: the corrected one goes through with it
+        assertThat(intake.place("asha", order("addr-asha", line("BRK-1", 1)), key).replayed()).isFalse();
+    }
+
+    @Test
+    void aVerdictConfirmsOrRejectsACreatedOrderOnceWithHistoryAndEvent() {
+        Order confirmed = intake.place("asha", order("addr-asha", line("BRK-1", 3)), key()).order();
+        Order rejected = intake.place("asha", order("addr-asha", line("OIL-1", 9)), key()).order();
+
+        OrderValidated yes = new OrderValidated(confirmed.id(), OrderValidated.Result.CONFIRMED, List.of(
+                new OrderValidated.LineOutcome("BRK-1", 3, List.of(new OrderValidated.Allocation("d-2", 1),
+                        new OrderValidated.Allocation("d-1", 2)), null, 7)));
+        assertThat(validations.apply(yes)).isTrue();
+        assertThat(validations.apply(yes)).isFalse();
+        Order afterYes = mongo.findById(confirmed.id(), Order.class);
+        assertThat(afterYes.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(afterYes.dealerIds()).containsExactly("d-1", "d-2");
+        assertThat(afterYes.lines().get(0).allocations()).hasSize(2);
+        assertThat(afterYes.statusHistory()).extracting(StatusChange::status)
+                .containsExactly(OrderStatus.CREATED, OrderStatus.CONFIRMED);
+        assertThat(outboxEvent(confirmed.id(), CHANGED).payload().to()).isEqualTo(OrderStatus.CONFIRMED);
+
+        assertThat(validations.apply(new OrderValidated(rejected.id(), OrderValidated.Result.REJECTED, List.of(
+                new OrderValidated.LineOutcome("OIL-1", 9, List.of(), OrderValidated.Rejection.INSUFFICIENT_STOCK, 4)))))
+                .isTrue();
+        Order afterNo = mongo.findById(rejected.id(), Order.class);
+        assertThat(afterNo.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(afterNo.lines().get(0).rejection()).isEqualTo(OrderValidated.Rejection.INSUFFICIENT_STOCK);
+        OrderStatusChanged change = outboxEvent(rejected.id(), CHANGED).payload();
+        assertThat(change.from()).isEqualTo(OrderStatus.CREATED);
+        assertThat(change.reason()).isEqualTo("OIL-1: INSUFFICIENT_STOCK (4 available)");
+    }
+
+    private <T> EventEnvelope<T> outboxEvent(String orderId, JsonSerde<EventEnvelope<T>> serde) {
+        Document document = mongo.getCollection("orders").find(new Document("_id", orderId)).first();
+        List<String> outbox = document.getList(OutboxWriter.FIELD, String.class);
+        assertThat(outbox).hasSize(1);
+        return serde.deserialize("t", outbox.get(0).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<FieldError> errors(Runnable call) {
+        try {
+            call.run();
+        } catch (InvalidRequestException e) {
+            return e.errors();
+        }
+        throw new AssertionError("the request was accepted");
+    }
+
+    private static Placement get(Future<Placement> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String key() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static NewOrder order(String addressId, NewOrderLine... lines) {
+        return new NewOrder(List.of(lines), addressId);
+    }
+
+    private static NewOrderLine line(String sku, int quantity) {
+        return new NewOrderLine(sku, quantity);
+    }
+
+    private static ProductUpdated product(String sku, ProductStatus status, String price) {
+        return new ProductUpdated("p-" + sku, sku, "Part " + sku, "Bosch", "brakes", "pads", "disc", status,
+                new BigDecimal(price));
+    }
+}
