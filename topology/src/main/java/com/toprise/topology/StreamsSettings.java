@@ -1,24 +1,52 @@
 package com.toprise.topology;
 
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Where the topologies run, from the environment (the same contract as the services):
- * {@code TOPRISE_KAFKA_BOOTSTRAP_SERVERS} (required) and {@code TOPRISE_STREAMS_STATE_DIR} (state stores; default
- * {@code /tmp/toprise-streams}).
+ * {@code TOPRISE_KAFKA_BOOTSTRAP_SERVERS} (required), {@code TOPRISE_STREAMS_STATE_DIR} (state stores; default
+ * {@code /tmp/toprise-streams}), {@code TOPRISE_TOPOLOGY_HTTP_PORT} (the inventory query server's port; unset: no
+ * server) and {@code TOPRISE_TOPOLOGY_ADVERTISED_HOST} (the address other instances reach this one at, and the
+ * server listens on; default 127.0.0.1).
+ *
+ * @param httpPort 0 when this instance serves no queries
  */
-public record StreamsSettings(String bootstrapServers, Path stateDir) {
+public record StreamsSettings(String bootstrapServers, Path stateDir, String advertisedHost, int httpPort) {
 
     public static StreamsSettings fromEnvironment(Map<String, String> env) {
         String bootstrap = env.get("TOPRISE_KAFKA_BOOTSTRAP_SERVERS");
         if (bootstrap == null || bootstrap.isBlank()) {
             throw new IllegalArgumentException("TOPRISE_KAFKA_BOOTSTRAP_SERVERS is not set");
         }
-        return new StreamsSettings(bootstrap, Path.of(env.getOrDefault("TOPRISE_STREAMS_STATE_DIR", "/tmp/toprise-streams")));
+        String host = env.getOrDefault("TOPRISE_TOPOLOGY_ADVERTISED_HOST", "");
+        return new StreamsSettings(bootstrap, Path.of(env.getOrDefault("TOPRISE_STREAMS_STATE_DIR", "/tmp/toprise-streams")),
+                host.isBlank() ? "127.0.0.1" : host, httpPort(env.get("TOPRISE_TOPOLOGY_HTTP_PORT")));
+    }
+
+    private static int httpPort(String value) {
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the variable's name
+        }
+        throw new IllegalArgumentException("TOPRISE_TOPOLOGY_HTTP_PORT is not a port: " + value);
+    }
+
+    /** This instance's address for interactive queries, when it serves them. */
+    public Optional<HostInfo> queryHost() {
+        return httpPort == 0 ? Optional.empty() : Optional.of(new HostInfo(advertisedHost, httpPort));
     }
 
     /** Exactly-once (v2) for every topology: a record read is processed and its outputs written once. */
@@ -36,6 +64,17 @@ public record StreamsSettings(String bootstrapServers, Path stateDir) {
         // must not stop reservations for every order behind it
         properties.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
+        return properties;
+    }
+
+    /**
+     * {@link #properties} plus {@code application.server}: the group then tells every member which instance holds
+     * which store, so any instance can send a query to the one that can answer it.
+     */
+    public Properties queryableProperties(String applicationId) {
+        Properties properties = properties(applicationId);
+        queryHost().ifPresent(host -> properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                (host.host().contains(":") ? "[" + host.host() + "]" : host.host()) + ":" + host.port()));
         return properties;
     }
 }

@@ -1,14 +1,15 @@
 package com.toprise.topology;
 
 import com.toprise.topology.inventory.InventoryLevelsTopology;
+import com.toprise.topology.inventory.InventoryQueryServer;
 import com.toprise.topology.outbox.OutboxEventRouterTopology;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 
+import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,17 +28,19 @@ public final class TopologyApplication {
     static Map<String, Topology> topologies() {
         Map<String, Topology> topologies = new LinkedHashMap<>();
         topologies.put("toprise-outbox-router", OutboxEventRouterTopology.build());
-        topologies.put("toprise-inventory-levels", InventoryLevelsTopology.build());
+        topologies.put(InventoryLevelsTopology.APPLICATION_ID, InventoryLevelsTopology.build());
         return topologies;
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         StreamsSettings settings = StreamsSettings.fromEnvironment(System.getenv());
-        List<KafkaStreams> running = new ArrayList<>();
+        Map<String, KafkaStreams> running = new LinkedHashMap<>();
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();
         topologies().forEach((applicationId, topology) -> {
-            KafkaStreams streams = new KafkaStreams(topology, settings.properties(applicationId));
+            boolean queryable = applicationId.equals(InventoryLevelsTopology.APPLICATION_ID);
+            KafkaStreams streams = new KafkaStreams(topology,
+                    queryable ? settings.queryableProperties(applicationId) : settings.properties(applicationId));
             streams.setStateListener((now, before) -> {
                 System.out.println(applicationId + ": " + before + " -> " + now);
                 if (now == KafkaStreams.State.ERROR) {
@@ -45,15 +48,28 @@ public final class TopologyApplication {
                     stopped.countDown(); // end the process, so the supervisor sees it and reports it
                 }
             });
-            running.add(streams);
+            running.put(applicationId, streams);
         });
+        // up before the streams: it answers 503 until the store is queryable, and a taken port fails the start now
+        HostInfo queryHost = settings.queryHost().orElse(null);
+        InventoryQueryServer queries = queryHost == null ? null
+                : InventoryQueryServer.start(running.get(InventoryLevelsTopology.APPLICATION_ID), queryHost);
+        if (queries != null) {
+            System.out.println("inventory queries on http://" + queryHost.host() + ":" + queries.port());
+        }
+        Runnable stop = () -> {
+            if (queries != null) {
+                queries.close();
+            }
+            running.values().forEach(s -> s.close(Duration.ofSeconds(10)));
+        };
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.forEach(s -> s.close(Duration.ofSeconds(10)));
+            stop.run();
             stopped.countDown();
         }, "topology-shutdown"));
-        running.forEach(KafkaStreams::start);
+        running.values().forEach(KafkaStreams::start);
         stopped.await();
-        running.forEach(s -> s.close(Duration.ofSeconds(10)));
+        stop.run();
         if (failed.get()) {
             System.exit(1);
         }

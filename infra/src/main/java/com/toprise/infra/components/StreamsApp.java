@@ -1,7 +1,9 @@
 package com.toprise.infra.components;
 
 import com.toprise.infra.platform.PlatformComponent;
+import com.toprise.topology.inventory.InventoryLevelsTopology;
 import com.toprise.infra.platform.PlatformSettings;
+import com.toprise.infra.platform.Probes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
@@ -12,12 +14,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Kafka Streams topologies of topology/ ({@code TopologyApplication}) in their own JVM. Ready when the
- * consumer group of each of its applications is stable, i.e. the app has joined and owns its partitions.
+ * The Kafka Streams topologies of topology/ ({@code TopologyApplication}) in their own JVM, with the inventory query
+ * server on the {@code topology} port. Ready when the consumer group of each of its applications is stable (the app
+ * has joined and owns its partitions) and the query server's {@code /health} says the inventory app is RUNNING.
  */
 public final class StreamsApp extends PlatformComponent {
 
-    private static final List<String> APPLICATION_IDS = List.of("toprise-outbox-router", "toprise-inventory-levels");
+    private static final List<String> APPLICATION_IDS = List.of("toprise-outbox-router", InventoryLevelsTopology.APPLICATION_ID);
 
     private final String bootstrapServers;
 
@@ -31,15 +34,15 @@ public final class StreamsApp extends PlatformComponent {
         return "topology";
     }
 
-    /** It listens on no port of its own. */
+    /** The inventory query server's: {@code GET /inventory/{sku}}, {@code GET /health}. */
     @Override
     public int port() {
-        return 0;
+        return settings.ports().topology();
     }
 
     @Override
     public String address() {
-        return "kafka streams: " + String.join(", ", APPLICATION_IDS);
+        return "http://127.0.0.1:" + port();
     }
 
     @Override
@@ -50,7 +53,9 @@ public final class StreamsApp extends PlatformComponent {
     @Override
     protected Map<String, String> environment() {
         return Map.of("TOPRISE_KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
-                "TOPRISE_STREAMS_STATE_DIR", home().resolve("state").toString());
+                "TOPRISE_STREAMS_STATE_DIR", home().resolve("state").toString(),
+                "TOPRISE_TOPOLOGY_HTTP_PORT", Integer.toString(port()),
+                "TOPRISE_TOPOLOGY_ADVERTISED_HOST", "127.0.0.1");
     }
 
     @Override
@@ -60,6 +65,10 @@ public final class StreamsApp extends PlatformComponent {
 
     @Override
     public boolean isReady() {
+        return groupsStable() && Probes.httpGet(address() + "/health").isPresent();
+    }
+
+    private boolean groupsStable() {
         try (Admin admin = KafkaBroker.admin(bootstrapServers)) {
             Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(APPLICATION_IDS).all()
                     .get(5, TimeUnit.SECONDS);

@@ -33,13 +33,19 @@ import java.util.Set;
  */
 public final class InventoryLevelsTopology {
 
+    public static final String APPLICATION_ID = "toprise-inventory-levels";
+    /** sku|dealerId → {@link StockLevel}; read by {@link InventoryQueryServer} as well as written here. */
     public static final String STOCK_STORE = "inventory-stock";
     static final String RESERVATIONS_STORE = "inventory-order-reservations";
     /** What the topology itself writes to INVENTORY_CHANGED: not stock figures, so not read back. */
     private static final Set<Reason> OWN_REASONS = EnumSet.of(Reason.RESERVED, Reason.RELEASED, Reason.SHIPPED);
     private static final Set<OrderStatus> FOLLOWED = EnumSet.of(OrderStatus.CANCELLED, OrderStatus.REJECTED,
             OrderStatus.SHIPPED);
-    private static final String ONE_KEY = "inventory";
+    /**
+     * The one key of every command after the repartition: the stores live on the task of that key's partition, so
+     * this is also the key interactive queries locate the stores by.
+     */
+    public static final String ONE_KEY = "inventory";
 
     private InventoryLevelsTopology() {
     }
