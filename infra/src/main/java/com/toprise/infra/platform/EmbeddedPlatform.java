@@ -123,6 +123,11 @@ public final class EmbeddedPlatform implements AutoCloseable {
         component(name).stop();
     }
 
+    /** Fault drills: kill one running component (by name) the way a crash would, leaving the rest up. */
+    public void killComponent(String name) {
+        component(name).kill();
+    }
+
     /** Starts a component stopped by {@link #stopComponent} again, on the same port and data, and waits for it. */
     public void startComponent(String name) {
         PlatformComponent component = component(name);
@@ -272,6 +277,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
         env.put("TOPRISE_PRODUCT_SERVICE_URL", "http://127.0.0.1:" + p.productService());
         env.put("TOPRISE_ORDER_SERVICE_URL", "http://127.0.0.1:" + p.orderService());
         env.put("TOPRISE_NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + p.notificationService());
+        env.put("TOPRISE_INVENTORY_QUERY_URL", "http://127.0.0.1:" + p.topology()); // product-service's stock reads
         env.putAll(serviceSettings);
         return List.of(
                 new SpringService(settings, "user-service", p.userService(), env),

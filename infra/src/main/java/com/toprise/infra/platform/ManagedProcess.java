@@ -91,6 +91,13 @@ public final class ManagedProcess {
         deletePidFile();
     }
 
+    /** SIGKILL: no shutdown hooks, no flush, as in a crash or an OOM kill. */
+    public void kill() {
+        process.destroyForcibly();
+        process.onExit().join();
+        deletePidFile();
+    }
+
     private void deletePidFile() {
         try {
             Files.deleteIfExists(pidFile);

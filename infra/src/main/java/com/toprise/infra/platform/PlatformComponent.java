@@ -87,6 +87,14 @@ public abstract class PlatformComponent {
         }
     }
 
+    /** Fault drills: kills the process outright, as a crash would. */
+    public void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }

@@ -1,0 +1,199 @@
+package com.toprise.infra.bench;
+
+import com.toprise.infra.platform.AdminCredentials;
+import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.platform.PlatformSettings;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Order intake through the gateway on the whole embedded platform: concurrent customers POST one-unit orders for a
+ * set of SKUs with limited stock (so some are confirmed, the rest rejected), closed loop. Measured: sustained
+ * throughput, the POST's P50/P95/P99, intake → Confirmed (from the POST being sent to order-service storing
+ * CONFIRMED, the occurredAt of its ORDER_STATUS_CHANGED; also to that event's arrival on the topic), and the
+ * oversell: units confirmed beyond a SKU's stock, counted from the verdict events and checked against the
+ * topology's own figures (GET /api/inventory/{sku}). Rate limits stay on, raised so the clients are not refused.
+ * Options: clients (16), customers (16), skus (20), stock=units per SKU (400), seconds=measured (60),
+ * warmup=seconds of orders for a separate SKU before measuring (60; the JIT needs them), drain=seconds to wait for
+ * the last verdicts (180).
+ */
+final class OrderIntakeBenchmark implements Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "bench password 1";
+    private static final String PINCODE = "560001";
+
+    @Override
+    public String name() {
+        return "order-intake";
+    }
+
+    @Override
+    public String description() {
+        return "orders through the gateway: orders/s, POST P50/P95/P99, intake -> Confirmed P99, oversell";
+    }
+
+    @Override
+    public Map<String, Object> run(PlatformSettings base, Map<String, String> options) throws Exception {
+        int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
+        int customerCount = Integer.parseInt(options.getOrDefault("customers", "16"));
+        int skuCount = Integer.parseInt(options.getOrDefault("skus", "20"));
+        int stock = Integer.parseInt(options.getOrDefault("stock", "400"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
+        int drain = Integer.parseInt(options.getOrDefault("drain", "180"));
+        Map<String, String> raisedLimits = Map.of("TOPRISE_GATEWAY_RATE_LIMIT_PER_USER", "1000000",
+                "TOPRISE_GATEWAY_RATE_LIMIT_PER_IP", "1000000");
+        return FreshPlatform.measure(base, true, raisedLimits, platform -> {
+            BenchHttp http = new BenchHttp(platform.gatewayUrl());
+            AdminCredentials credentials = AdminCredentials.ensure(platform.settings().dataDir());
+            String admin = login(http, credentials.email(), credentials.password());
+            String warmSku = product(http, admin, "BENCH-WARM", 100_000);
+            List<String> skus = new ArrayList<>();
+            for (int i = 0; i < skuCount; i++) {
+                skus.add(product(http, admin, "BENCH-" + i, stock));
+            }
+            List<Customer> customers = new ArrayList<>();
+            for (int i = 0; i < customerCount; i++) {
+                customers.add(customer(http));
+            }
+            awaitKnown(http, customers, warmSku, skus);
+
+            Map<String, Object> result = new LinkedHashMap<>();
+            try (VerdictWatch verdicts = new VerdictWatch(platform.kafkaBootstrapServers())) {
+                result.put("warmup", ClosedLoop.run(platform, clients, 0, warmup,
+                        worker -> () -> place(http, customers.get(worker % customers.size()), warmSku)));
+                Map<String, Long> sentAt = new ConcurrentHashMap<>();
+                Map<String, String> skuOf = new ConcurrentHashMap<>();
+                Map<String, Object> intake = ClosedLoop.run(platform, clients, 0, seconds, worker -> () -> {
+                    String sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
+                    BenchHttp.Response response = place(http, customers.get(worker % customers.size()), sku);
+                    if (response.statusCode() == 201) {
+                        skuOf.put(JSON.readTree(response.body()).path("id").asString(), sku);
+                    }
+                    return response;
+                }, (sent, response) -> {
+                    if (response.statusCode() == 201) {
+                        sentAt.put(JSON.readTree(response.body()).path("id").asString(), sent);
+                    }
+                });
+                result.put("intake", intake);
+                boolean drained = await(Duration.ofSeconds(drain), () -> verdicts.decided(sentAt.keySet()));
+                result.put("verdicts", verdicts.figures(sentAt, drained));
+                result.put("stock", oversell(http, admin, skus, stock, verdicts.confirmed(skuOf)));
+            }
+            return result;
+        });
+    }
+
+    private static BenchHttp.Response place(BenchHttp http, Customer customer, String sku) {
+        return http.send("POST", "/api/orders", "{\"lines\":[{\"sku\":\"%s\",\"quantity\":1}],\"deliveryAddressId\":\"%s\"}"
+                .formatted(sku, customer.addressId()), customer.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    /** Confirmed units per SKU against its stock, and the topology's reserved figure against the confirmations. */
+    private static Map<String, Object> oversell(BenchHttp http, String admin, List<String> skus, int stock,
+                                                Map<String, Long> confirmedBySku) {
+        long oversold = 0;
+        long mismatches = 0;
+        long confirmed = 0;
+        for (String sku : skus) {
+            long units = confirmedBySku.getOrDefault(sku, 0L);
+            confirmed += units;
+            oversold += Math.max(0, units - stock);
+            JsonNode level = JSON.readTree(BenchHttp.expect(200, http.get("/api/inventory/" + sku, admin)).body());
+            if (level.path("reserved").asLong() != units || level.path("onHand").asLong() != stock) {
+                mismatches++;
+            }
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("skus", skus.size());
+        figures.put("unitsPerSku", stock);
+        figures.put("unitsConfirmed", confirmed);
+        figures.put("oversoldUnits", oversold);
+        figures.put("skusWhoseReservedDiffersFromConfirmed", mismatches);
+        return figures;
+    }
+
+    private static String product(BenchHttp http, String admin, String prefix, int stock) {
+        String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        BenchHttp.expect(201, http.post("/api/products", """
+                {"sku":"%s","name":"Bench part %s","brand":"Bosch","category":"Brakes","subCategory":"Pads",
+                 "type":"Disc","status":"LIVE","price":499.00}""".formatted(sku, sku), admin));
+        BenchHttp.expect(201, http.post("/api/inventory/stock/adjustments",
+                "{\"sku\":\"%s\",\"dealerId\":\"bench-dealer\",\"delta\":%d,\"reason\":\"bench stock\"}".formatted(sku, stock),
+                admin));
+        return sku;
+    }
+
+    private static Customer customer(BenchHttp http) {
+        String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        BenchHttp.expect(201, http.post("/api/auth/register",
+                "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Bench\"}".formatted(email, PASSWORD), null));
+        String token = login(http, email, PASSWORD);
+        BenchHttp.Response address = BenchHttp.expect(201, http.post("/api/addresses", """
+                {"label":"Garage","line1":"1 Bench Road","city":"Bengaluru","state":"Karnataka","pincode":"%s"}"""
+                .formatted(PINCODE), token));
+        return new Customer(token, JSON.readTree(address.body()).path("id").asString());
+    }
+
+    /** order-service learns products and addresses from events: wait until every one has arrived. */
+    private static void awaitKnown(BenchHttp http, List<Customer> customers, String warmSku, List<String> skus) {
+        List<String> all = new ArrayList<>(skus);
+        all.add(warmSku);
+        for (Customer customer : customers) {
+            if (!await(Duration.ofSeconds(120), () -> {
+                BenchHttp.Response probe = http.send("POST", "/api/orders",
+                        "{\"lines\":[{\"sku\":\"NO-SUCH-PART\",\"quantity\":1}],\"deliveryAddressId\":\"%s\"}"
+                                .formatted(customer.addressId()), customer.token(),
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                return probe.statusCode() == 400 && !probe.body().contains("deliveryAddressId");
+            })) {
+                throw new IllegalStateException("order-service did not learn address " + customer.addressId());
+            }
+        }
+        Customer probe = customers.get(0);
+        for (String sku : all) {
+            if (!await(Duration.ofSeconds(120), () -> http.send("PUT", "/api/cart/items/" + sku, "{\"quantity\":1}",
+                    probe.token(), Map.of()).statusCode() == 200)) {
+                throw new IllegalStateException("order-service did not learn " + sku);
+            }
+        }
+        http.send("DELETE", "/api/cart", null, probe.token(), Map.of());
+    }
+
+    private static String login(BenchHttp http, String email, String password) {
+        BenchHttp.Response response = BenchHttp.expect(200, http.post("/api/auth/login",
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), null));
+        return JSON.readTree(response.body()).path("accessToken").asString();
+    }
+
+    private static boolean await(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private record Customer(String token, String addressId) {
+    }
+}

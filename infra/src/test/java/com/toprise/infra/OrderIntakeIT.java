@@ -1,0 +1,270 @@
+package com.toprise.infra;
+
+import com.toprise.infra.junit.EmbeddedPlatformExtension;
+import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.support.Api;
+import com.toprise.infra.support.ElasticsearchDocs;
+import com.toprise.infra.support.Shop;
+import com.toprise.infra.support.Shop.Customer;
+import com.toprise.infra.support.TopicReader;
+import com.toprise.schemas.topics.Topics;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Order intake end to end through the gateway on the embedded platform: REST → order-service → outbox → Debezium →
+ * router → InventoryLevelsTopology → events.order-validated → order-service, with the stock read back from the
+ * topology's store and the order from Elasticsearch.
+ */
+@Order(55)
+@ExtendWith(EmbeddedPlatformExtension.class)
+class OrderIntakeIT {
+
+    private static final Duration VERDICT = Duration.ofSeconds(60);
+
+    @Test
+    void anOrderIsConfirmedTheStockDropsAndTheOrderReachesElasticsearch(EmbeddedPlatform platform) {
+        Shop shop = new Shop(platform);
+        Api api = shop.api();
+        String sku = shop.product("LIVE", "1499.00");
+        shop.stock(sku, "d-1", 12);
+        Customer asha = shop.customer("560001");
+        shop.awaitOrderable(asha, sku);
+        shop.awaitAddressKnown(asha);
+
+        String key = UUID.randomUUID().toString();
+        HttpResponse<String> placed = shop.placeOrder(asha, key, Shop.order(asha.addressId(), Map.of(sku, 2)));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        JsonNode created = Api.json(placed);
+        String orderId = created.path("id").asString();
+        assertThat(placed.headers().firstValue("Location")).hasValue("/api/orders/" + orderId);
+        assertThat(created.path("status").asString()).isEqualTo("CREATED");
+        assertThat(created.path("totalAmount").decimalValue()).isEqualByComparingTo("2998.00");
+
+        JsonNode confirmed = shop.awaitVerdict(asha.token(), orderId, VERDICT);
+        assertThat(confirmed.path("status").asString()).isEqualTo("CONFIRMED");
+        assertThat(confirmed.path("statusHistory").findValuesAsString("status")).containsExactly("CREATED", "CONFIRMED");
+        assertThat(confirmed.path("dealerIds").get(0).asString()).isEqualTo("d-1");
+
+        // the same key again: the same order, not a second one
+        HttpResponse<String> retried = shop.placeOrder(asha, key, Shop.order(asha.addressId(), Map.of(sku, 2)));
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(retried.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(Api.json(retried).path("id").asString()).isEqualTo(orderId);
+        JsonNode mine = Api.json(api.get("/api/orders", asha.token()));
+        assertThat(mine.path("totalItems").asLong()).isEqualTo(1);
+
+        // the stock of the SKU, from the topology's state store
+        Shop.await("available stock of " + sku + " to drop to 10", () -> {
+            HttpResponse<String> stock = api.get("/api/inventory/" + sku, shop.adminToken());
+            return stock.statusCode() == 200 && Api.json(stock).path("available").asLong() == 10
+                    && Api.json(stock).path("reserved").asLong() == 2;
+        });
+
+        // the orders index, kept by the sink from cdc.orders.orders
+        ElasticsearchDocs elasticsearch = new ElasticsearchDocs(platform.elasticsearchUrl());
+        assertThat(elasticsearch.await("orders", orderId,
+                doc -> doc.isPresent() && doc.get().path("status").asString().equals("CONFIRMED"), VERDICT))
+                .as("order %s confirmed in the orders index", orderId).isTrue();
+
+        // others: a second customer cannot see it; an admin finds it by customer
+        Customer ravi = shop.customer("110001");
+        assertThat(api.get("/api/orders/" + orderId, ravi.token()).statusCode()).isEqualTo(404);
+        assertThat(Api.json(api.get("/api/orders", ravi.token())).path("totalItems").asLong()).isZero();
+        JsonNode adminView = Api.json(api.get("/api/orders?customerId=" + asha.id() + "&status=CONFIRMED", shop.adminToken()));
+        assertThat(adminView.path("items").findValuesAsString("id")).containsExactly(orderId);
+    }
+
+    @Test
+    void badInputGetsAClearFieldErrorAndStoresNothing(EmbeddedPlatform platform) {
+        Shop shop = new Shop(platform);
+        Api api = shop.api();
+        String live = shop.product("LIVE", "349.50");
+        String draft = shop.product("DRAFT", "99.00");
+        Customer asha = shop.customer("560001");
+        Customer ravi = shop.customer("400001");
+        shop.awaitOrderable(asha, live);
+        shop.awaitAddressKnown(asha);
+        shop.awaitAddressKnown(ravi);
+        Shop.await("order-service to learn " + draft, () -> shop.placeOrder(asha, UUID.randomUUID().toString(),
+                Shop.order(asha.addressId(), Map.of(draft, 1))).body().contains("is not on sale"));
+
+        Map<String, String> refusals = new HashMap<>();
+        refusals.put("unknown SKU", Shop.order(asha.addressId(), Map.of("NO-SUCH-PART", 1)));
+        refusals.put("negative quantity", Shop.order(asha.addressId(), Map.of(live, -2)));
+        refusals.put("someone else's address", Shop.order(ravi.addressId(), Map.of(live, 1)));
+        refusals.put("a Draft product", Shop.order(asha.addressId(), Map.of(draft, 1)));
+        refusals.put("too many units", Shop.order(asha.addressId(), Map.of(live, 101)));
+        refusals.put("no lines", "{\"lines\": [], \"deliveryAddressId\": \"%s\"}".formatted(asha.addressId()));
+        Map<String, String> expectedField = Map.of("unknown SKU", "lines[0].sku", "negative quantity", "lines[0].quantity",
+                "someone else's address", "deliveryAddressId", "a Draft product", "lines[0].sku",
+                "too many units", "lines[0].quantity", "no lines", "lines");
+        refusals.forEach((what, body) -> {
+            HttpResponse<String> refused = shop.placeOrder(asha, UUID.randomUUID().toString(), body);
+            assertThat(refused.statusCode()).as(what + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(Api.json(refused).path("errors").findValuesAsString("field")).as(what)
+                    .contains(expectedField.get(what));
+        });
+        HttpResponse<String> keyless = shop.placeOrder(asha, null, Shop.order(asha.addressId(), Map.of(live, 1)));
+        assertThat(keyless.statusCode()).as(keyless.body()).isEqualTo(400);
+        assertThat(Api.json(keyless).path("errors").findValuesAsString("field")).containsExactly("Idempotency-Key");
+        assertThat(api.sendWithHeaders("POST", "/api/orders", "{\"lines\": [", Map.of("Authorization",
+                "Bearer " + asha.token(), "Idempotency-Key", UUID.randomUUID().toString())).statusCode()).isEqualTo(400);
+
+        assertThat(Api.json(api.get("/api/orders", asha.token())).path("totalItems").asLong()).as("nothing stored").isZero();
+
+        // a pincode closed after the address was saved: intake learns it from PINCODE_UPDATED and refuses it
+        String pincode = "6" + (10000 + (int) (Math.random() * 89999));
+        assertThat(api.post("/api/pincodes", shop.adminToken(), """
+                {"code": "%s", "city": "Kochi", "state": "Kerala", "serviceable": true}""".formatted(pincode))
+                .statusCode()).isEqualTo(201);
+        Customer kochi = shop.customer(pincode);
+        shop.awaitAddressKnown(kochi);
+        assertThat(api.put("/api/pincodes/" + pincode, shop.adminToken(),
+                "{\"city\": \"Kochi\", \"state\": \"Kerala\", \"serviceable\": false}").statusCode()).isEqualTo(200);
+        // probed with a part that does not exist, so no probe can place an order
+        Shop.await("order-service to learn pincode " + pincode + " is closed", () -> shop.placeOrder(kochi,
+                UUID.randomUUID().toString(), Shop.order(kochi.addressId(), Map.of("NO-SUCH-PART", 1))).body()
+                .contains("is not serviceable"));
+        HttpResponse<String> closed = shop.placeOrder(kochi, UUID.randomUUID().toString(),
+                Shop.order(kochi.addressId(), Map.of(live, 1)));
+        assertThat(closed.statusCode()).isEqualTo(400);
+        assertThat(Api.json(closed).path("errors").findValuesAsString("message"))
+                .containsExactly("pincode " + pincode + " is not serviceable");
+        assertThat(Api.json(api.get("/api/orders", kochi.token())).path("totalItems").asLong()).isZero();
+    }
+
+    @Test
+    void fiftyConcurrentOrdersForTenUnitsConfirmExactlyTen(EmbeddedPlatform platform) throws Exception {
+        Shop shop = new Shop(platform);
+        String sku = shop.product("LIVE", "2100.00");
+        shop.stock(sku, "d-1", 6);
+        shop.stock(sku, "d-2", 4);
+        List<Customer> customers = customers(shop, sku, 5);
+
+        List<String> orderIds = placeConcurrently(shop, customers, sku, 50);
+        Map<String, Long> verdicts = verdicts(shop, customers, orderIds);
+
+        assertThat(verdicts).containsEntry("CONFIRMED", 10L).containsEntry("REJECTED", 40L);
+        assertStock(shop, sku, 10, 10, 0);
+        assertOneVerdictEach(platform, orderIds);
+    }
+
+    @Test
+    void killingTheTopologyMidRunLosesNoOrderAndOversellsNothing(EmbeddedPlatform platform) throws Exception {
+        Shop shop = new Shop(platform);
+        String sku = shop.product("LIVE", "780.00");
+        shop.stock(sku, "d-3", 20);
+        List<Customer> customers = customers(shop, sku, 4);
+
+        List<String> orderIds = new ArrayList<>(placeConcurrently(shop, customers, sku, 20));
+        platform.killComponent("topology"); // SIGKILL: open transactions are aborted, nothing is flushed
+        orderIds.addAll(placeConcurrently(shop, customers, sku, 20)); // intake goes on without the topology
+        platform.startComponent("topology");
+        orderIds.addAll(placeConcurrently(shop, customers, sku, 20));
+
+        Map<String, Long> verdicts = verdicts(shop, customers, orderIds);
+        assertThat(verdicts).containsEntry("CONFIRMED", 20L).containsEntry("REJECTED", 40L);
+        assertStock(shop, sku, 20, 20, 0);
+        assertOneVerdictEach(platform, orderIds);
+    }
+
+    private static List<Customer> customers(Shop shop, String sku, int count) {
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Customer customer = shop.customer("560001");
+            shop.awaitAddressKnown(customer);
+            customers.add(customer);
+        }
+        shop.awaitOrderable(customers.get(0), sku);
+        return customers;
+    }
+
+    /** {@code count} one-unit orders at once, spread over the customers; every one must be accepted (201). */
+    private static List<String> placeConcurrently(Shop shop, List<Customer> customers, String sku, int count)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<HttpResponse<String>>> posts = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Customer customer = customers.get(i % customers.size());
+                posts.add(pool.submit(() -> shop.placeOrder(customer, UUID.randomUUID().toString(),
+                        Shop.order(customer.addressId(), Map.of(sku, 1)))));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<HttpResponse<String>> post : posts) {
+                HttpResponse<String> response = post.get();
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                ids.add(Api.json(response).path("id").asString());
+            }
+            return ids;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for every order's verdict; counts by status. */
+    private static Map<String, Long> verdicts(Shop shop, List<Customer> customers, List<String> orderIds) {
+        Map<String, String> tokenByCustomer = customers.stream().collect(Collectors.toMap(Customer::id, Customer::token));
+        Map<String, Long> counts = new HashMap<>();
+        for (String orderId : orderIds) {
+            JsonNode order = null;
+            for (Customer customer : customers) {
+                HttpResponse<String> found = shop.api().get("/api/orders/" + orderId, customer.token());
+                if (found.statusCode() == 200) {
+                    order = shop.awaitVerdict(tokenByCustomer.get(Api.json(found).path("customerId").asString()),
+                            orderId, Duration.ofSeconds(150));
+                    break;
+                }
+            }
+            assertThat(order).as("order %s found by its customer", orderId).isNotNull();
+            counts.merge(order.path("status").asString(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private static void assertStock(Shop shop, String sku, long onHand, long reserved, long available) {
+        Shop.await("stock of " + sku + " at " + onHand + "/" + reserved + "/" + available, () -> {
+            HttpResponse<String> stock = shop.api().get("/api/inventory/" + sku, shop.adminToken());
+            if (stock.statusCode() != 200) {
+                return false;
+            }
+            JsonNode level = Api.json(stock);
+            return level.path("onHand").asLong() == onHand && level.path("reserved").asLong() == reserved
+                    && level.path("available").asLong() == available;
+        });
+    }
+
+    /** Exactly one committed ORDER_VALIDATED per order: no verdict lost, none doubled by the restart. */
+    private static void assertOneVerdictEach(EmbeddedPlatform platform, List<String> orderIds) {
+        Set<String> wanted = Set.copyOf(orderIds);
+        try (TopicReader reader = new TopicReader(platform.kafkaBootstrapServers(), Topics.ORDER_VALIDATED.name())) {
+            Map<String, Long> perOrder = reader.read(r -> wanted.contains(r.key()), orderIds.size(), Duration.ofSeconds(30))
+                    .stream().collect(Collectors.groupingBy(r -> r.key(), Collectors.counting()));
+            // read a little longer: a duplicate would come after the first copy
+            reader.read(r -> wanted.contains(r.key()), 1, Duration.ofSeconds(2))
+                    .forEach(r -> perOrder.merge(r.key(), 1L, Long::sum));
+            assertThat(perOrder.keySet()).containsExactlyInAnyOrderElementsOf(wanted);
+            assertThat(perOrder.values()).allMatch(n -> n == 1L);
+        }
+    }
+}
