@@ -154,6 +154,57 @@ class OrderIntakeIT {
     }
 
     @Test
+    void aCartIsFilledChangedAndCheckedOutIntoOneOrderAndAWishlistKeepsPartsForLater(EmbeddedPlatform platform) {
+        Shop shop = new Shop(platform);
+        Api api = shop.api();
+        String pads = shop.product("LIVE", "1499.00");
+        String filter = shop.product("LIVE", "349.50");
+        String upcoming = shop.product("DRAFT", "99.00");
+        shop.stock(pads, "d-4", 5);
+        shop.stock(filter, "d-4", 5);
+        Customer asha = shop.customer("560001");
+        shop.awaitOrderable(asha, pads);
+        shop.awaitOrderable(asha, filter);
+        shop.awaitAddressKnown(asha);
+
+        assertThat(api.put("/api/cart/items/" + pads, asha.token(), "{\"quantity\": 1}").statusCode()).isEqualTo(200);
+        assertThat(api.put("/api/cart/items/" + filter, asha.token(), "{\"quantity\": 3}").statusCode()).isEqualTo(200);
+        JsonNode cart = Api.json(api.put("/api/cart/items/" + pads, asha.token(), "{\"quantity\": 2}"));
+        assertThat(cart.path("items").findValuesAsString("sku")).containsExactly(pads, filter);
+        assertThat(cart.path("total").decimalValue()).isEqualByComparingTo("4046.50");
+        assertThat(Api.json(api.delete("/api/cart/items/" + filter, asha.token())).path("items").size()).isEqualTo(1);
+        assertThat(api.put("/api/cart/items/" + filter, asha.token(), "{\"quantity\": 0}").statusCode()).isEqualTo(400);
+        assertThat(api.put("/api/cart/items/NO-SUCH-PART", asha.token(), "{\"quantity\": 1}").statusCode()).isEqualTo(400);
+        assertThat(api.put("/api/cart/items/" + filter, asha.token(), "{\"quantity\": 1}").statusCode()).isEqualTo(200);
+
+        String key = UUID.randomUUID().toString();
+        String checkout = "{\"deliveryAddressId\": \"%s\"}".formatted(asha.addressId());
+        HttpResponse<String> placed = api.sendWithHeaders("POST", "/api/cart/checkout", checkout,
+                Map.of("Authorization", "Bearer " + asha.token(), "Idempotency-Key", key));
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(201);
+        String orderId = Api.json(placed).path("id").asString();
+        assertThat(Api.json(placed).path("lines").findValuesAsString("sku")).containsExactly(pads, filter);
+        assertThat(Api.json(api.get("/api/cart", asha.token())).path("items").size()).as("the cart is emptied").isZero();
+        HttpResponse<String> retried = api.sendWithHeaders("POST", "/api/cart/checkout", checkout,
+                Map.of("Authorization", "Bearer " + asha.token(), "Idempotency-Key", key));
+        assertThat(retried.statusCode()).isEqualTo(200);
+        assertThat(Api.json(retried).path("id").asString()).isEqualTo(orderId);
+        assertThat(shop.awaitVerdict(asha.token(), orderId, VERDICT).path("status").asString()).isEqualTo("CONFIRMED");
+
+        Shop.await("order-service to learn " + upcoming, () ->
+                api.put("/api/wishlist/" + upcoming, asha.token(), "{\"note\": \"for the Swift\"}").statusCode() == 200);
+        assertThat(api.put("/api/wishlist/" + pads, asha.token(), null).statusCode()).isEqualTo(200);
+        assertThat(api.put("/api/wishlist/" + pads, asha.token(), null).statusCode()).as("idempotent").isEqualTo(200);
+        JsonNode wishlist = Api.json(api.get("/api/wishlist?sort=sku,asc", asha.token()));
+        assertThat(wishlist.path("totalItems").asLong()).isEqualTo(2);
+        assertThat(wishlist.path("items").findValuesAsString("sku")).containsExactlyInAnyOrder(pads, upcoming);
+        assertThat(api.delete("/api/wishlist/" + upcoming, asha.token()).statusCode()).isEqualTo(204);
+        assertThat(api.delete("/api/wishlist/" + upcoming, asha.token()).statusCode()).isEqualTo(404);
+        Customer ravi = shop.customer("110001");
+        assertThat(Api.json(api.get("/api/wishlist", ravi.token())).path("totalItems").asLong()).isZero();
+    }
+
+    @Test
     void fiftyConcurrentOrdersForTenUnitsConfirmExactlyTen(EmbeddedPlatform platform) throws Exception {
         Shop shop = new Shop(platform);
         String sku = shop.product("LIVE", "2100.00");
