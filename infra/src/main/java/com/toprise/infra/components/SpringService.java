@@ -57,7 +57,7 @@ public final class SpringService extends PlatformComponent {
     protected List<String> command() throws IOException {
         return List.of(Processes.javaBinary(),
                 "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-Xss512k",
-                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:ReservedCodeCacheSize=128m", // at 64m the sweeper flushed hot code and C2 recompiled it for ever (~45% of a core under load)
                 "-Dtoprise.platform=" + settings.dataDir(),
                 "-jar", executableJar().toString(),
                 "--spring.profiles.active=local");

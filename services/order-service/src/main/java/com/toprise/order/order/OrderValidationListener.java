@@ -1,13 +1,16 @@
 package com.toprise.order.order;
 
 import com.toprise.common.events.EventReader;
-import com.toprise.common.outbox.ProcessedEvents;
 import com.toprise.schemas.events.OrderValidated;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Applies the inventory topology's verdicts (events.order-validated) to the orders, each event once. */
+/**
+ * Applies the inventory topology's verdicts (events.order-validated) to the orders. No processed-events mark: a
+ * verdict moves only a CREATED order, so a redelivered one finds the order moved and changes nothing, and the
+ * mark would cost two more writes per order on the intake's hot path.
+ */
 @Component
 class OrderValidationListener {
 
@@ -15,11 +18,9 @@ class OrderValidationListener {
     private static final EventReader<OrderValidated> EVENTS = new EventReader<>(OrderValidated.class);
 
     private final OrderValidations validations;
-    private final ProcessedEvents processed;
 
-    OrderValidationListener(OrderValidations validations, ProcessedEvents processed) {
+    OrderValidationListener(OrderValidations validations) {
         this.validations = validations;
-        this.processed = processed;
     }
 
     @KafkaListener(id = CONSUMER, concurrency = "3",
@@ -28,7 +29,6 @@ class OrderValidationListener {
                     "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
                     "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
     void onOrderValidated(ConsumerRecord<String, byte[]> record) {
-        EVENTS.read(record).ifPresent(event ->
-                processed.handleOnce(CONSUMER, event.eventId(), () -> validations.apply(event.payload())));
+        EVENTS.read(record).ifPresent(event -> validations.apply(event.payload()));
     }
 }
