@@ -5,7 +5,10 @@ import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
@@ -47,6 +50,28 @@ public final class ReplicaSetBackend extends H2Backend {
         super(fileName);
         this.maxOplogEntries = maxOplogEntries;
         enableOplog();
+    }
+
+    /** Databases whose collections look a document up by its {@code _id} also when the query says more. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IdIndexedH2Database(databaseName);
+    }
+
+    /** An inner class: its collections are opened from the super constructor, when only the outer instance is set. */
+    private final class IdIndexedH2Database extends H2Database {
+
+        IdIndexedH2Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            // the same map names as H2Database's, so existing data files open unchanged
+            return new IdIndexedH2Collection(this, collectionName, options, getMvStore().openMap("databases." + namespace),
+                    getMvStore().openMap("meta." + namespace), cursorRegistry);
+        }
     }
 
     @Override

@@ -53,6 +53,39 @@ class ReplicaSetMongoStoreTest {
     }
 
     @Test
+    void aQueryOnOneIdWithMoreConditionsMatchesExactlyAsMongoDbDoesAndSurvivesARestart() {
+        MongoCollection<Document> orders = client.getDatabase("orders").getCollection("orders");
+        for (int i = 0; i < 50; i++) {
+            orders.insertOne(new Document("_id", "o-" + i).append("status", "CREATED").append("version", 1));
+        }
+        // a conditional update, as a state transition or an optimistic version makes it
+        assertThat(orders.updateOne(Filters.and(Filters.eq("_id", "o-7"), Filters.eq("status", "CREATED")),
+                Updates.set("status", "CONFIRMED")).getModifiedCount()).isEqualTo(1);
+        assertThat(orders.updateOne(Filters.and(Filters.eq("_id", "o-7"), Filters.eq("status", "CREATED")),
+                Updates.set("status", "REJECTED")).getModifiedCount()).isZero();
+        assertThat(orders.find(Filters.and(Filters.eq("_id", "o-7"), Filters.eq("status", "CONFIRMED"))).first())
+                .isNotNull();
+        assertThat(orders.find(new Document("_id", "o-7").append("status", "CONFIRMED")).first()).isNotNull();
+        assertThat(orders.find(new Document("_id", "o-8").append("status", "CONFIRMED")).first()).isNull();
+        assertThat(orders.find(Filters.and(Filters.eq("_id", "o-8"), Filters.eq("status", "CONFIRMED"))).first())
+                .isNull();
+        assertThat(orders.find(Filters.and(Filters.eq("_id", "no-such"), Filters.eq("status", "CREATED"))).first())
+                .isNull();
+        assertThat(orders.find(Filters.and(Filters.in("_id", "o-1", "o-2"), Filters.eq("version", 1)))
+                .into(new ArrayList<>())).hasSize(2);
+        assertThat(orders.find(Filters.and(Filters.eq("_id", "o-7"), Filters.or(Filters.lt("version", 2),
+                Filters.exists("version", false)))).first()).isNotNull();
+
+        client.close();
+        server.close();
+        startStore(1_000);
+        MongoCollection<Document> reopened = client.getDatabase("orders").getCollection("orders");
+        assertThat(reopened.countDocuments()).isEqualTo(50);
+        assertThat(reopened.find(Filters.and(Filters.eq("_id", "o-7"), Filters.eq("status", "CONFIRMED"))).first())
+                .isNotNull();
+    }
+
+    @Test
     void presentsItselfAsAReplicaSetPrimaryWithOperationTime() {
         Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
         assertThat(hello.getString("setName")).isEqualTo("rs0");
