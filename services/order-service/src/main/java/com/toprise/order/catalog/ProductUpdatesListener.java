@@ -19,10 +19,7 @@ class ProductUpdatesListener {
     }
 
     @KafkaListener(id = "order-service-products",
-            topics = "#{T(com.toprise.schemas.topics.Topics).PRODUCT_UPDATED.name()}",
-            properties = {"auto.offset.reset=earliest",
-                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
-                    "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+            topics = "#{T(com.toprise.schemas.topics.Topics).PRODUCT_UPDATED.name()}")
     void onProductUpdated(ConsumerRecord<String, byte[]> record) {
         EVENTS.read(record).ifPresent(event -> products.remember(event.payload(), event.occurredAt()));
     }

@@ -21,19 +21,13 @@ class DeliveryUpdatesListener {
     }
 
     @KafkaListener(id = "order-service-addresses",
-            topics = "#{T(com.toprise.schemas.topics.Topics).ADDRESS_UPDATED.name()}",
-            properties = {"auto.offset.reset=earliest",
-                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
-                    "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+            topics = "#{T(com.toprise.schemas.topics.Topics).ADDRESS_UPDATED.name()}")
     void onAddressUpdated(ConsumerRecord<String, byte[]> record) {
         ADDRESSES.read(record).ifPresent(event -> delivery.remember(event.payload()));
     }
 
     @KafkaListener(id = "order-service-pincodes",
-            topics = "#{T(com.toprise.schemas.topics.Topics).PINCODE_UPDATED.name()}",
-            properties = {"auto.offset.reset=earliest",
-                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
-                    "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+            topics = "#{T(com.toprise.schemas.topics.Topics).PINCODE_UPDATED.name()}")
     void onPincodeUpdated(ConsumerRecord<String, byte[]> record) {
         PINCODES.read(record).ifPresent(event -> delivery.remember(event.payload()));
     }

@@ -24,10 +24,7 @@ class OrderValidationListener {
     }
 
     @KafkaListener(id = CONSUMER, concurrency = "3",
-            topics = "#{T(com.toprise.schemas.topics.Topics).ORDER_VALIDATED.name()}",
-            properties = {"auto.offset.reset=earliest",
-                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
-                    "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+            topics = "#{T(com.toprise.schemas.topics.Topics).ORDER_VALIDATED.name()}")
     void onOrderValidated(ConsumerRecord<String, byte[]> record) {
         EVENTS.read(record).ifPresent(event -> validations.apply(event.payload()));
     }

@@ -24,10 +24,7 @@ class CategoryUpdatesListener {
     }
 
     @KafkaListener(id = "user-service-categories",
-            topics = "#{T(com.toprise.schemas.topics.Topics).CATEGORY_UPDATED.name()}",
-            properties = {"auto.offset.reset=earliest",
-                    "key.deserializer=org.apache.kafka.common.serialization.StringDeserializer",
-                    "value.deserializer=org.apache.kafka.common.serialization.ByteArrayDeserializer"})
+            topics = "#{T(com.toprise.schemas.topics.Topics).CATEGORY_UPDATED.name()}")
     void onCategoryUpdated(ConsumerRecord<String, byte[]> record) {
         EVENTS.read(record).ifPresent(event -> {
             CategoryUpdated category = event.payload();
