@@ -1,6 +1,7 @@
 package com.toprise.order.order;
 
 import com.toprise.common.outbox.OutboxWriter;
+import com.toprise.common.security.Digests;
 import com.toprise.common.web.ConflictException;
 import com.toprise.common.web.FieldError;
 import com.toprise.common.web.InvalidRequestException;
@@ -15,14 +16,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -138,12 +135,7 @@ public class OrderIntake {
     static String fingerprint(NewOrder request) {
         StringBuilder canonical = new StringBuilder(request.deliveryAddressId());
         request.lines().forEach(l -> canonical.append('\n').append(l.sku()).append(':').append(l.quantity()));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Digests.sha256Hex(canonical.toString());
     }
 
     private static UnprocessableContentException reusedKey() {

@@ -1,16 +1,14 @@
 package com.toprise.order.order;
 
 import com.toprise.common.access.Access;
+import com.toprise.common.paging.MongoPages;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 
 /** Reads of orders from this service's own database: one order, or a filtered page. */
@@ -46,10 +44,6 @@ class OrderSearch {
                 createdAt.lt(filter.to());
             }
         }
-        Pageable pageable = page.toPageable();
-        Query query = Query.query(criteria);
-        long total = mongo.count(query, Order.class);
-        List<Order> items = mongo.find(query.with(pageable), Order.class);
-        return PageResponse.of(new PageImpl<>(items, pageable, total), o -> o);
+        return PageResponse.of(MongoPages.find(mongo, Query.query(criteria), Order.class, page), o -> o);
     }
 }

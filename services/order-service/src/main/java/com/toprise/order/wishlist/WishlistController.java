@@ -2,6 +2,7 @@ package com.toprise.order.wishlist;
 
 import com.toprise.common.access.Access;
 import com.toprise.common.access.ProtectedResource;
+import com.toprise.common.paging.MongoPages;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
@@ -12,8 +13,7 @@ import com.toprise.order.catalog.KnownProduct;
 import com.toprise.order.catalog.KnownProducts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Page;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -53,12 +53,9 @@ class WishlistController {
     @GetMapping
     PageResponse<WishlistView> list(Access access,
                                     @Sortable(value = {"addedAt", "sku"}, defaultSort = "addedAt,desc") PageQuery page) {
-        Query mine = Query.query(Criteria.where("customerId").is(access.userId()));
-        long total = mongo.count(mine, WishlistItem.class);
-        Pageable pageable = page.toPageable();
-        List<WishlistItem> items = mongo.find(mine.with(pageable), WishlistItem.class);
-        Map<String, KnownProduct> known = products.bySku(items.stream().map(WishlistItem::sku).toList());
-        return PageResponse.of(new PageImpl<>(items, pageable, total), i -> WishlistView.of(i, known.get(i.sku())));
+        Page<WishlistItem> items = MongoPages.find(mongo, mine(access), WishlistItem.class, page);
+        Map<String, KnownProduct> known = products.bySku(items.map(WishlistItem::sku).toList());
+        return PageResponse.of(items, i -> WishlistView.of(i, known.get(i.sku())));
     }
 
     /** Adds the SKU, or changes its note; idempotent. */
@@ -72,13 +69,17 @@ class WishlistController {
         String id = WishlistItem.idOf(access.userId(), sku);
         WishlistItem existing = mongo.findById(id, WishlistItem.class);
         if (existing == null
-                && mongo.count(Query.query(Criteria.where("customerId").is(access.userId())), WishlistItem.class) >= MAX_ITEMS) {
+                && mongo.count(mine(access), WishlistItem.class) >= MAX_ITEMS) {
             throw new ConflictException("A wishlist holds at most " + MAX_ITEMS + " items.");
         }
         String note = entry == null ? null : entry.note();
         WishlistItem item = new WishlistItem(id, access.userId(), sku, note,
                 existing == null ? Instant.now() : existing.addedAt());
         return WishlistView.of(mongo.save(item), product);
+    }
+
+    private static Query mine(Access access) {
+        return Query.query(Criteria.where("customerId").is(access.userId()));
     }
 
     @DeleteMapping("/{sku}")

@@ -3,13 +3,13 @@ package com.toprise.product.inventory;
 import com.toprise.common.access.Access;
 import com.toprise.common.access.ProtectedResource;
 import com.toprise.common.audit.AuditFilter;
+import com.toprise.common.paging.MongoPages;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
 import com.toprise.common.web.ResourceNotFoundException;
 import com.toprise.schemas.topics.Topics;
 import jakarta.validation.Valid;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -73,9 +73,6 @@ class StockController {
         if (dealer != null) {
             criteria.and("dealerId").is(dealer);
         }
-        Query query = Query.query(criteria);
-        long total = mongo.count(query, DealerStock.class);
-        var found = mongo.find(query.with(page.toPageable()), DealerStock.class);
-        return PageResponse.of(new PageImpl<>(found, page.toPageable(), total), StockView::of);
+        return PageResponse.of(MongoPages.find(mongo, Query.query(criteria), DealerStock.class, page), StockView::of);
     }
 }

@@ -1,16 +1,13 @@
 package com.toprise.user.auth;
 
+import com.toprise.common.security.Digests;
 import com.toprise.common.web.UnauthorizedException;
 import org.redisson.api.RMap;
 import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -85,12 +82,7 @@ class RefreshTokens {
     }
 
     private static String key(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "auth:refresh:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "auth:refresh:" + Digests.sha256Hex(token);
     }
 
     record Rotation(String userId, String nextToken) {
