@@ -2,6 +2,7 @@ package com.toprise.order.cart;
 
 import com.toprise.common.access.Access;
 import com.toprise.common.access.ProtectedResource;
+import com.toprise.order.order.NewOrderLine;
 import com.toprise.order.order.Order;
 import com.toprise.order.order.OrderResponses;
 import jakarta.validation.Valid;
@@ -27,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class CartController {
 
-    private static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
-
     private final Carts carts;
 
     CartController(Carts carts) {
@@ -42,13 +41,13 @@ class CartController {
 
     /** Adds the SKU or changes its quantity. */
     @PutMapping("/items/{sku}")
-    CartView put(@PathVariable @Pattern(regexp = SKU, message = "is not a SKU") String sku,
+    CartView put(@PathVariable @Pattern(regexp = NewOrderLine.SKU, message = "is not a SKU") String sku,
                  @Valid @RequestBody CartQuantity quantity, Access access) {
         return carts.setQuantity(access.userId(), sku, quantity.quantity());
     }
 
     @DeleteMapping("/items/{sku}")
-    CartView remove(@PathVariable @Pattern(regexp = SKU, message = "is not a SKU") String sku, Access access) {
+    CartView remove(@PathVariable @Pattern(regexp = NewOrderLine.SKU, message = "is not a SKU") String sku, Access access) {
         return carts.remove(access.userId(), sku);
     }
 

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,34 +43,34 @@ class Carts {
     }
 
     CartView view(String customerId) {
-        Cart cart = find(customerId);
+        return view(find(customerId));
+    }
+
+    private CartView view(Cart cart) {
         return CartView.of(cart, products.bySku(cart.items().stream().map(Cart.CartItem::sku).toList()),
                 orders.currency());
     }
 
     CartView setQuantity(String customerId, String sku, int quantity) {
-        KnownProduct product = products.bySku(List.of(sku)).get(sku);
-        if (product == null) {
-            throw InvalidRequestException.of("sku", "is not a product of the catalog");
+        String refusal = KnownProduct.refusal(products.bySku(List.of(sku)).get(sku));
+        if (refusal != null) {
+            throw InvalidRequestException.of("sku", refusal);
         }
-        if (!product.orderable()) {
-            throw InvalidRequestException.of("sku", "is not on sale (status " + product.status() + ")");
-        }
-        change(customerId, cart -> {
+        return view(change(customerId, cart -> {
             if (!cart.holds(sku) && cart.items().size() >= Cart.MAX_ITEMS) {
                 throw new ConflictException("A cart holds at most " + Cart.MAX_ITEMS + " items.");
             }
             return cart.withQuantity(sku, quantity, clock.instant());
-        });
-        return view(customerId);
+        }));
     }
 
     CartView remove(String customerId, String sku) {
-        if (!find(customerId).holds(sku)) {
-            throw new ResourceNotFoundException("cart items", sku);
-        }
-        change(customerId, cart -> cart.without(List.of(sku), clock.instant()));
-        return view(customerId);
+        return view(change(customerId, cart -> {
+            if (!cart.holds(sku)) {
+                throw new ResourceNotFoundException("cart items", sku);
+            }
+            return cart.without(List.of(sku), clock.instant());
+        }));
     }
 
     void clear(String customerId) {
@@ -103,21 +102,21 @@ class Carts {
         return cart == null ? Cart.empty(customerId) : cart;
     }
 
-    private void change(String customerId, UnaryOperator<Cart> change) {
+    /** Applies the change to the current cart and writes it unless another write came first (then again); the written cart. */
+    private Cart change(String customerId, UnaryOperator<Cart> change) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Cart current = find(customerId);
             Cart changed = change.apply(current);
             if (current.version() == 0) {
                 try {
-                    mongo.insert(changed);
-                    return;
+                    return mongo.insert(changed);
                 } catch (DuplicateKeyException createdMeanwhile) {
                     continue;
                 }
             }
             Query unchanged = Query.query(Criteria.where("_id").is(customerId).and("version").is(current.version()));
             if (mongo.findAndReplace(unchanged, changed) != null) {
-                return;
+                return changed;
             }
         }
         throw new ConflictException("The cart is being changed by another request; try again.");

@@ -109,12 +109,11 @@ public class OrderIntake {
             NewOrderLine line = request.lines().get(i);
             String field = "lines[" + i + "].sku";
             KnownProduct product = known.get(line.sku());
+            String refusal = KnownProduct.refusal(product);
             if (!seen.add(line.sku())) {
                 errors.add(new FieldError(field, "is already ordered in an earlier line; order it once with the total quantity"));
-            } else if (product == null) {
-                errors.add(new FieldError(field, "is not a product of the catalog"));
-            } else if (!product.orderable()) {
-                errors.add(new FieldError(field, "is not on sale (status " + product.status() + ")"));
+            } else if (refusal != null) {
+                errors.add(new FieldError(field, refusal));
             } else {
                 BigDecimal lineTotal = product.price().multiply(BigDecimal.valueOf(line.quantity()));
                 lines.add(new OrderLine(line.sku(), product.productId(), product.name(), line.quantity(),

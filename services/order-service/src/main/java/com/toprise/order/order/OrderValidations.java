@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -69,6 +68,6 @@ class OrderValidations {
     private static String rejectionReason(OrderValidated verdict) {
         return verdict.lines().stream().filter(l -> l.rejection() != null)
                 .map(l -> l.sku() + ": " + l.rejection() + " (" + l.availableUnits() + " available)")
-                .filter(Objects::nonNull).collect(Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
     }
 }

@@ -11,6 +11,7 @@ import com.toprise.common.web.InvalidRequestException;
 import com.toprise.common.web.ResourceNotFoundException;
 import com.toprise.order.catalog.KnownProduct;
 import com.toprise.order.catalog.KnownProducts;
+import com.toprise.order.order.NewOrderLine;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.data.domain.Page;
@@ -40,7 +41,6 @@ import java.util.Map;
 class WishlistController {
 
     static final int MAX_ITEMS = 200;
-    private static final String SKU = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
     private final MongoTemplate mongo;
     private final KnownProducts products;
@@ -60,11 +60,11 @@ class WishlistController {
 
     /** Adds the SKU, or changes its note; idempotent. */
     @PutMapping("/{sku}")
-    WishlistView put(@PathVariable @Pattern(regexp = SKU, message = "is not a SKU") String sku,
+    WishlistView put(@PathVariable @Pattern(regexp = NewOrderLine.SKU, message = "is not a SKU") String sku,
                      @Valid @RequestBody(required = false) WishlistEntry entry, Access access) {
         KnownProduct product = products.bySku(List.of(sku)).get(sku);
         if (product == null) {
-            throw InvalidRequestException.of("sku", "is not a product of the catalog");
+            throw InvalidRequestException.of("sku", KnownProduct.NOT_IN_CATALOG);
         }
         String id = WishlistItem.idOf(access.userId(), sku);
         WishlistItem existing = mongo.findById(id, WishlistItem.class);
@@ -84,7 +84,7 @@ class WishlistController {
 
     @DeleteMapping("/{sku}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(@PathVariable @Pattern(regexp = SKU, message = "is not a SKU") String sku, Access access) {
+    void remove(@PathVariable @Pattern(regexp = NewOrderLine.SKU, message = "is not a SKU") String sku, Access access) {
         String id = WishlistItem.idOf(access.userId(), sku);
         if (mongo.remove(Query.query(Criteria.where("_id").is(id)), WishlistItem.class).getDeletedCount() == 0) {
             throw new ResourceNotFoundException("wishlist items", sku);
