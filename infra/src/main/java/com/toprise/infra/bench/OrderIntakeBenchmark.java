@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 
 /**
  * Order intake through the gateway on the whole embedded platform: concurrent customers POST one-unit orders for a
@@ -25,7 +26,8 @@ import java.util.function.BooleanSupplier;
  * topology's own figures (GET /api/inventory/{sku}). Rate limits stay on, raised so the clients are not refused.
  * Options: clients (16), customers (16), skus (20), stock=units per SKU (400), seconds=measured (60),
  * warmup=seconds of orders for a separate SKU before measuring (60; the JIT needs them), drain=seconds to wait for
- * the last verdicts (180).
+ * the last verdicts (180), rate=orders per second offered open loop in the measured phase, by up to {@code clients}
+ * connections at once (0: closed loop, each client ordering again as soon as it is answered).
  */
 final class OrderIntakeBenchmark implements Benchmark {
 
@@ -52,6 +54,7 @@ final class OrderIntakeBenchmark implements Benchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
         int drain = Integer.parseInt(options.getOrDefault("drain", "180"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
         Map<String, String> raisedLimits = Map.of("TOPRISE_GATEWAY_RATE_LIMIT_PER_USER", "1000000",
                 "TOPRISE_GATEWAY_RATE_LIMIT_PER_IP", "1000000");
         return FreshPlatform.measure(base, true, raisedLimits, platform -> {
@@ -75,18 +78,22 @@ final class OrderIntakeBenchmark implements Benchmark {
                         worker -> () -> place(http, customers.get(worker % customers.size()), warmSku)));
                 Map<String, Long> sentAt = new ConcurrentHashMap<>();
                 Map<String, String> skuOf = new ConcurrentHashMap<>();
-                Map<String, Object> intake = ClosedLoop.run(platform, clients, 0, seconds, worker -> () -> {
+                IntFunction<ClosedLoop.Request> orders = n -> () -> {
                     String sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
-                    BenchHttp.Response response = place(http, customers.get(worker % customers.size()), sku);
+                    BenchHttp.Response response = place(http, customers.get(n % customers.size()), sku);
                     if (response.statusCode() == 201) {
                         skuOf.put(JSON.readTree(response.body()).path("id").asString(), sku);
                     }
                     return response;
-                }, (sent, response) -> {
+                };
+                ClosedLoop.Observer accepted = (sent, response) -> {
                     if (response.statusCode() == 201) {
                         sentAt.put(JSON.readTree(response.body()).path("id").asString(), sent);
                     }
-                });
+                };
+                Map<String, Object> intake = rate > 0
+                        ? OpenLoop.run(platform, rate, clients, seconds, orders, accepted)
+                        : ClosedLoop.run(platform, clients, 0, seconds, orders, accepted);
                 result.put("intake", intake);
                 boolean drained = await(Duration.ofSeconds(drain), () -> verdicts.decided(sentAt.keySet()));
                 result.put("verdicts", verdicts.figures(sentAt, drained));
@@ -111,7 +118,7 @@ final class OrderIntakeBenchmark implements Benchmark {
             long units = confirmedBySku.getOrDefault(sku, 0L);
             confirmed += units;
             oversold += Math.max(0, units - stock);
-            JsonNode level = JSON.readTree(BenchHttp.expect(200, http.get("/api/inventory/" + sku, admin)).body());
+            JsonNode level = JSON.readTree(inventory(http, admin, sku).body());
             if (level.path("reserved").asLong() != units || level.path("onHand").asLong() != stock) {
                 mismatches++;
             }
@@ -123,6 +130,13 @@ final class OrderIntakeBenchmark implements Benchmark {
         figures.put("oversoldUnits", oversold);
         figures.put("skusWhoseReservedDiffersFromConfirmed", mismatches);
         return figures;
+    }
+
+    /** A SKU's figures; retried while the topology answers 503 (its store rebalancing, or a slow answer). */
+    private static BenchHttp.Response inventory(BenchHttp http, String admin, String sku) {
+        BenchHttp.Response[] last = new BenchHttp.Response[1];
+        await(Duration.ofSeconds(60), () -> (last[0] = http.get("/api/inventory/" + sku, admin)).statusCode() != 503);
+        return BenchHttp.expect(200, last[0]);
     }
 
     private static String product(BenchHttp http, String admin, String prefix, int stock) {
