@@ -1,8 +1,10 @@
 package com.toprise.order.delivery;
 
 import com.toprise.common.events.NewestCopies;
+import com.toprise.common.events.RecentCopies;
 import com.toprise.common.web.FieldError;
 import com.toprise.schemas.events.AddressUpdated;
+import com.toprise.order.order.OrderProperties;
 import com.toprise.schemas.events.PincodeUpdated;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
@@ -14,16 +16,20 @@ import java.util.List;
  * Customers' delivery addresses and serviceable pincodes as order intake knows them from user-service's
  * ADDRESS_UPDATED and PINCODE_UPDATED events, so an order is checked without calling user-service. An address
  * saved a moment ago may not have arrived yet: the order is then refused with a field error and can be retried.
+ * Pincodes, few and read by every order, are held in memory for a while; addresses, each read by one customer's
+ * orders only, are not.
  */
 @Component
 public class DeliveryAddresses {
 
     private final MongoTemplate mongo;
     private final NewestCopies copies;
+    private final RecentCopies<KnownPincode> pincodes;
 
-    public DeliveryAddresses(MongoTemplate mongo, NewestCopies copies) {
+    public DeliveryAddresses(MongoTemplate mongo, NewestCopies copies, OrderProperties properties) {
         this.mongo = mongo;
         this.copies = copies;
+        this.pincodes = new RecentCopies<>(properties.copiesCacheTtl(), 100_000);
     }
 
     public void remember(AddressUpdated address) {
@@ -35,6 +41,7 @@ public class DeliveryAddresses {
     public void remember(PincodeUpdated pincode) {
         copies.remember(KnownPincode.class, pincode.pincode(), pincode.updatedAt(),
                 new Update().set("serviceable", pincode.serviceable()));
+        pincodes.forget(pincode.pincode());
     }
 
     /**
@@ -48,7 +55,8 @@ public class DeliveryAddresses {
             return null;
         }
         // user-service saves an address only with a serviceable pincode; this catches one closed since
-        KnownPincode pincode = mongo.findById(address.pincode(), KnownPincode.class);
+        KnownPincode pincode = pincodes.get(address.pincode(), code -> mongo.findById(code, KnownPincode.class))
+                .orElse(null);
         if (pincode != null && !pincode.serviceable()) {
             errors.add(new FieldError(field, "pincode " + address.pincode() + " is not serviceable"));
             return null;

@@ -56,6 +56,7 @@ class OrderIntakeTest {
 
     private static final JsonSerde<EventEnvelope<OrderCreated>> CREATED = JsonSerde.envelopeOf(OrderCreated.class);
     private static final JsonSerde<EventEnvelope<OrderStatusChanged>> CHANGED = JsonSerde.envelopeOf(OrderStatusChanged.class);
+    private static final Duration COPIES_TTL = Duration.ofMillis(300);
     private static RedisServer redisServer;
     private static RedissonClient redis;
 
@@ -64,6 +65,8 @@ class OrderIntakeTest {
     private MongoTemplate mongo;
     private OrderIntake intake;
     private OrderValidations validations;
+    private KnownProducts products;
+    private DeliveryAddresses delivery;
 
     @BeforeAll
     static void startRedis() throws IOException {
@@ -89,8 +92,10 @@ class OrderIntakeTest {
         client = MongoClients.create(server.bindAndGetConnectionString());
         mongo = new MongoTemplate(client, "orders");
         NewestCopies copies = new NewestCopies(mongo);
-        KnownProducts products = new KnownProducts(mongo, copies);
-        DeliveryAddresses delivery = new DeliveryAddresses(mongo, copies);
+        OrderProperties properties = new OrderProperties("INR", Duration.ofHours(24), Duration.ofSeconds(30),
+                Duration.ofSeconds(5), COPIES_TTL);
+        products = new KnownProducts(mongo, copies, properties);
+        delivery = new DeliveryAddresses(mongo, copies, properties);
         Instant t = Instant.parse("2026-11-25T10:00:00Z");
         products.remember(product("BRK-1", ProductStatus.LIVE, "1499.00"), t);
         products.remember(product("OIL-1", ProductStatus.LIVE, "349.50"), t);
@@ -100,8 +105,6 @@ class OrderIntakeTest {
         delivery.remember(new AddressUpdated("addr-gone", "asha", "Pune", "Maharashtra", "411001", true, t));
         delivery.remember(new AddressUpdated("addr-closed", "asha", "Leh", "Ladakh", "194101", false, t));
         delivery.remember(new PincodeUpdated("194101", "Leh", "Ladakh", false, t));
-        OrderProperties properties = new OrderProperties("INR", Duration.ofHours(24), Duration.ofSeconds(30),
-                Duration.ofSeconds(5));
         OutboxWriter outbox = new OutboxWriter(mongo);
         intake = new OrderIntake(properties, new IdempotencyKeys(redis, properties), products, delivery, outbox, mongo);
         validations = new OrderValidations(mongo, outbox);
@@ -187,6 +190,34 @@ class OrderIntakeTest {
 
         // the refused requests did not keep the key: the corrected one goes through with it
         assertThat(intake.place("asha", order("addr-asha", line("BRK-1", 1)), key).replayed()).isFalse();
+    }
+
+    @Test
+    void productsAndPincodesHeldInMemoryFollowTheirChanges() throws InterruptedException {
+        Instant later = Instant.parse("2026-11-25T11:00:00Z");
+        intake.place("asha", order("addr-asha", line("BRK-1", 1), line("OIL-1", 1)), key());
+        assertThat(errors(() -> intake.place("asha", order("addr-asha", line("NEW-1", 1)), key())))
+                .extracting(FieldError::field).containsExactly("lines[0].sku");
+
+        // changes this instance applies are seen by the very next order
+        products.remember(product("BRK-1", ProductStatus.DRAFT, "1499.00"), later);
+        products.remember(product("NEW-1", ProductStatus.LIVE, "99.00"), later);
+        assertThat(errors(() -> intake.place("asha", order("addr-asha", line("BRK-1", 1)), key())))
+                .extracting(FieldError::message).containsExactly("is not on sale (status DRAFT)");
+        assertThat(intake.place("asha", order("addr-asha", line("NEW-1", 1)), key()).order().totalAmount())
+                .isEqualByComparingTo("99.00");
+        delivery.remember(new PincodeUpdated("560001", "Bengaluru", "Karnataka", false, later));
+        assertThat(errors(() -> intake.place("asha", order("addr-asha", line("NEW-1", 1)), key())))
+                .extracting(FieldError::message).containsExactly("pincode 560001 is not serviceable");
+
+        // one applied by another instance of the service, after at most the time to live
+        NewestCopies otherInstance = new NewestCopies(mongo);
+        new KnownProducts(mongo, otherInstance, new OrderProperties("INR", Duration.ofHours(24),
+                Duration.ofSeconds(30), Duration.ofSeconds(5), COPIES_TTL))
+                .remember(product("OIL-1", ProductStatus.DRAFT, "349.50"), later);
+        Thread.sleep(COPIES_TTL.toMillis() + 100);
+        assertThat(errors(() -> intake.place("asha", order("addr-asha", line("OIL-1", 1)), key())))
+                .extracting(FieldError::message).contains("is not on sale (status DRAFT)");
     }
 
     @Test
