@@ -6,6 +6,7 @@ import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.Outbox;
 import com.toprise.schemas.serde.Json;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -56,6 +57,28 @@ public class OutboxWriter {
     public boolean update(Query query, Update update, Class<?> aggregateType, EventEnvelope<?>... events) {
         update.set(FIELD, entries(events));
         return mongo.updateFirst(query, update, aggregateType).getMatchedCount() > 0;
+    }
+
+    /** One conditional change of {@link #updateEach}: an operator update of the first match, with its events. */
+    public record Change(Query query, Update update, List<EventEnvelope<?>> events) {
+    }
+
+    /**
+     * {@link #update} for many aggregates in one round trip (an unordered bulk write). Each change is still a
+     * single-document write with its own events, atomic on its own; the batch as a whole is not.
+     *
+     * @return how many of the changes matched a document (those that did not wrote nothing)
+     */
+    public int updateEach(Class<?> aggregateType, List<Change> changes) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, aggregateType);
+        for (Change change : changes) {
+            bulk.updateOne(change.query(), change.update().set(FIELD,
+                    entries(change.events().toArray(EventEnvelope<?>[]::new))));
+        }
+        return bulk.execute().getMatchedCount();
     }
 
     private Document toDocument(Object aggregate, EventEnvelope<?>[] events) {

@@ -1,10 +1,14 @@
 package com.toprise.order.order;
 
 import com.toprise.common.events.EventReader;
+import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.OrderValidated;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies the inventory topology's verdicts (events.order-validated) to the orders. No processed-events mark: a
@@ -23,9 +27,11 @@ class OrderValidationListener {
         this.validations = validations;
     }
 
-    @KafkaListener(id = CONSUMER, concurrency = "3",
+    /** A whole poll at once: the verdicts of one batch are applied with one read and one bulk write. */
+    @KafkaListener(id = CONSUMER, concurrency = "3", batch = "true",
             topics = "#{T(com.toprise.schemas.topics.Topics).ORDER_VALIDATED.name()}")
-    void onOrderValidated(ConsumerRecord<String, byte[]> record) {
-        EVENTS.read(record).ifPresent(event -> validations.apply(event.payload()));
+    void onOrderValidated(List<ConsumerRecord<String, byte[]>> records) {
+        validations.apply(records.stream().map(EVENTS::read).flatMap(Optional::stream).map(EventEnvelope::payload)
+                .toList());
     }
 }

@@ -249,6 +249,33 @@ class OrderIntakeTest {
         assertThat(change.reason()).isEqualTo("OIL-1: INSUFFICIENT_STOCK (4 available)");
     }
 
+    @Test
+    void aBatchOfVerdictsMovesEachCreatedOrderOnceWithItsOwnEvent() {
+        Order first = intake.place("asha", order("addr-asha", line("BRK-1", 1)), key()).order();
+        Order second = intake.place("ravi", order("addr-ravi", line("OIL-1", 2)), key()).order();
+        Order decided = intake.place("asha", order("addr-asha", line("OIL-1", 1)), key()).order();
+        assertThat(validations.apply(confirm(decided, "OIL-1", 1))).isTrue();
+
+        // a redelivered verdict, one for an order already decided and one for no order at all change nothing
+        int moved = validations.apply(List.of(confirm(first, "BRK-1", 1), confirm(first, "BRK-1", 1),
+                new OrderValidated(second.id(), OrderValidated.Result.REJECTED, List.of(new OrderValidated.LineOutcome(
+                        "OIL-1", 2, List.of(), OrderValidated.Rejection.INSUFFICIENT_STOCK, 1))),
+                confirm(decided, "OIL-1", 1), confirm(new Order("no-such-order", "asha", OrderStatus.CREATED, List.of(),
+                        BigDecimal.ZERO, "INR", null, List.of(), List.of(), "f", Instant.now(), Instant.now()), "X", 1)));
+
+        assertThat(moved).isEqualTo(2);
+        assertThat(mongo.findById(first.id(), Order.class).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(outboxEvent(first.id(), CHANGED).payload().to()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(mongo.findById(second.id(), Order.class).status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(outboxEvent(second.id(), CHANGED).payload().reason()).isEqualTo("OIL-1: INSUFFICIENT_STOCK (1 available)");
+        assertThat(mongo.findById(decided.id(), Order.class).statusHistory()).hasSize(2);
+    }
+
+    private static OrderValidated confirm(Order order, String sku, int quantity) {
+        return new OrderValidated(order.id(), OrderValidated.Result.CONFIRMED, List.of(new OrderValidated.LineOutcome(
+                sku, quantity, List.of(new OrderValidated.Allocation("d-1", quantity)), null, 10)));
+    }
+
     private <T> EventEnvelope<T> outboxEvent(String orderId, JsonSerde<EventEnvelope<T>> serde) {
         Document document = mongo.getCollection("orders").find(new Document("_id", orderId)).first();
         List<String> outbox = document.getList(OutboxWriter.FIELD, String.class);
