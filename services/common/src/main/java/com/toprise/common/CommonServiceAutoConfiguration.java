@@ -26,6 +26,9 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -105,6 +108,20 @@ public class CommonServiceAutoConfiguration {
         NewestCopies newestCopies(MongoTemplate mongo) {
             return new NewestCopies(mongo);
         }
+    }
+
+    /**
+     * A listener that cannot apply a record because a store is down retries with a growing pause (up to 10 s)
+     * until it can, instead of Spring Kafka's default of ten immediate attempts and then skipping the record: a
+     * skipped ORDER_VALIDATED would leave its order CREATED and its stock reserved for ever. Unreadable records do
+     * not get here (EventReader skips them), so what fails is the infrastructure, and waiting for it is the answer.
+     */
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler kafkaListenerErrorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxInterval(10_000);
+        return new DefaultErrorHandler(backOff);
     }
 
     @Bean("kafka")
