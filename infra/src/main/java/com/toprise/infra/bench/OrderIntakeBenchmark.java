@@ -25,9 +25,10 @@ import java.util.function.IntFunction;
  * oversell: units confirmed beyond a SKU's stock, counted from the verdict events and checked against the
  * topology's own figures (GET /api/inventory/{sku}). Rate limits stay on, raised so the clients are not refused.
  * Options: clients (16), customers (16), skus (20), stock=units per SKU (400), seconds=measured (60),
- * warmup=seconds of orders for a separate SKU before measuring (60; the JIT needs them), drain=seconds to wait for
- * the last verdicts (180), rate=orders per second offered open loop in the measured phase, by up to {@code clients}
- * connections at once (0: closed loop, each client ordering again as soon as it is answered).
+ * warmup=seconds of orders for a separate SKU before measuring (240: with ten JVMs sharing two cores the JIT needs
+ * minutes; after 60 s the POST P99 was ten times its steady value), drain=seconds to wait for the last verdicts
+ * (180), rate=orders per second offered open loop in the measured phase, by up to {@code clients} connections at
+ * once (0: closed loop, each client ordering again as soon as it is answered).
  */
 final class OrderIntakeBenchmark implements Benchmark {
 
@@ -52,7 +53,7 @@ final class OrderIntakeBenchmark implements Benchmark {
         int skuCount = Integer.parseInt(options.getOrDefault("skus", "20"));
         int stock = Integer.parseInt(options.getOrDefault("stock", "400"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "60"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "240"));
         int drain = Integer.parseInt(options.getOrDefault("drain", "180"));
         double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
         Map<String, String> raisedLimits = Map.of("TOPRISE_GATEWAY_RATE_LIMIT_PER_USER", "1000000",
