@@ -4,7 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,6 +32,22 @@ public final class RecentCopies<T> {
     /** The copy of {@code id}, read with {@code load} (null: no such record) when it is not held. */
     public Optional<T> get(String id, Function<String, T> load) {
         return copies.get(id, key -> Optional.ofNullable(load.apply(key)));
+    }
+
+    /**
+     * The copies of these ids that exist, by id. Those not held are read in one go: {@code load} gets the missing
+     * ids and answers the copies it found; the others are remembered as absent.
+     */
+    public Map<String, T> getAll(Collection<String> ids, Function<Set<String>, Map<String, T>> load) {
+        Map<String, Optional<T>> held = copies.getAll(ids, missing -> {
+            Map<String, T> found = load.apply(Set.copyOf(missing));
+            Map<String, Optional<T>> loaded = new HashMap<>();
+            missing.forEach(id -> loaded.put(id, Optional.ofNullable(found.get(id))));
+            return loaded;
+        });
+        Map<String, T> existing = new LinkedHashMap<>();
+        held.forEach((id, copy) -> copy.ifPresent(c -> existing.put(id, c)));
+        return existing;
     }
 
     /** Called after the stored copy changed. */

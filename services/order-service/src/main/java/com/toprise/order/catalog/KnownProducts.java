@@ -5,13 +5,16 @@ import com.toprise.common.events.RecentCopies;
 import com.toprise.order.order.OrderProperties;
 import com.toprise.schemas.events.ProductUpdated;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The catalog as order intake knows it from product-service's PRODUCT_UPDATED events: which SKUs exist, whether they
@@ -41,10 +44,7 @@ public class KnownProducts {
 
     /** The known products among these SKUs, by SKU; unknown SKUs are simply absent. */
     public Map<String, KnownProduct> bySku(Collection<String> skus) {
-        Map<String, KnownProduct> known = new LinkedHashMap<>();
-        for (String sku : skus) {
-            recent.get(sku, id -> mongo.findById(id, KnownProduct.class)).ifPresent(p -> known.put(sku, p));
-        }
-        return known;
+        return recent.getAll(skus, missing -> mongo.find(Query.query(Criteria.where("_id").in(missing)),
+                KnownProduct.class).stream().collect(Collectors.toMap(KnownProduct::sku, Function.identity())));
     }
 }
