@@ -85,20 +85,23 @@ final class ClosedLoop {
         } finally {
             pool.shutdownNow();
         }
-        return figures(workers, seconds, latencies.stream().flatMap(List::stream).toList(), statuses, errorSamples,
-                peakRss);
+        return figures(workers, seconds, seconds, latencies.stream().flatMap(List::stream).toList(), statuses,
+                errorSamples, peakRss);
     }
 
-    /** The figures every load shape reports: requests, 2xx per second, statuses, a few errors, latency, memory. */
-    static Map<String, Object> figures(int workers, int seconds, List<Double> latencies, Map<Integer, Long> statuses,
-                                       List<String> errorSamples, long peakRssBytes) {
+    /**
+     * The figures every load shape reports: requests, 2xx per second of {@code elapsedSeconds}, statuses, a few
+     * errors, latency, memory.
+     */
+    static Map<String, Object> figures(int workers, int seconds, double elapsedSeconds, List<Double> latencies,
+                                       Map<Integer, Long> statuses, List<String> errorSamples, long peakRssBytes) {
         long ok = statuses.entrySet().stream().filter(e -> e.getKey() >= 200 && e.getKey() < 300)
                 .mapToLong(Map.Entry::getValue).sum();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", workers);
         figures.put("seconds", seconds);
         figures.put("requests", latencies.size());
-        figures.put("throughputPerSecond", Math.round(ok * 10.0 / seconds) / 10.0);
+        figures.put("throughputPerSecond", Math.round(ok * 10.0 / elapsedSeconds) / 10.0);
         figures.put("statuses", new LinkedHashMap<>(statuses));
         figures.put("errorSamples", List.copyOf(errorSamples));
         figures.put("latencyMs", Stats.summary(latencies));

@@ -75,11 +75,9 @@ final class OrderIntakeBenchmark implements Benchmark {
 
             Map<String, Object> result = new LinkedHashMap<>();
             try (VerdictWatch verdicts = new VerdictWatch(platform.kafkaBootstrapServers())) {
-                IntFunction<ClosedLoop.Request> warmOrders = n -> () -> place(http, customers.get(n % customers.size()), warmSku);
                 // the warm-up has the measured phase's shape: a closed loop's backlog would still be in the pipeline
-                result.put("warmup", rate > 0
-                        ? OpenLoop.run(platform, rate, clients, warmup, warmOrders, (sent, response) -> { })
-                        : ClosedLoop.run(platform, clients, 0, warmup, warmOrders));
+                result.put("warmup", load(platform, rate, clients, warmup,
+                        n -> () -> place(http, customers.get(n % customers.size()), warmSku), (sent, response) -> { }));
                 Map<String, Long> sentAt = new ConcurrentHashMap<>();
                 Map<String, String> skuOf = new ConcurrentHashMap<>();
                 IntFunction<ClosedLoop.Request> orders = n -> () -> {
@@ -95,16 +93,21 @@ final class OrderIntakeBenchmark implements Benchmark {
                         sentAt.put(JSON.readTree(response.body()).path("id").asString(), sent);
                     }
                 };
-                Map<String, Object> intake = rate > 0
-                        ? OpenLoop.run(platform, rate, clients, seconds, orders, accepted)
-                        : ClosedLoop.run(platform, clients, 0, seconds, orders, accepted);
-                result.put("intake", intake);
+                result.put("intake", load(platform, rate, clients, seconds, orders, accepted));
                 boolean drained = await(Duration.ofSeconds(drain), () -> verdicts.decided(sentAt.keySet()));
                 result.put("verdicts", verdicts.figures(sentAt, drained));
                 result.put("stock", oversell(http, admin, skus, stock, verdicts.confirmed(skuOf)));
             }
             return result;
         });
+    }
+
+    /** {@code rate} orders/s open loop, or a closed loop of {@code clients} when the rate is 0. */
+    private static Map<String, Object> load(EmbeddedPlatform platform, double rate, int clients, int seconds,
+                                            IntFunction<ClosedLoop.Request> orders, ClosedLoop.Observer observer)
+            throws Exception {
+        return rate > 0 ? OpenLoop.run(platform, rate, clients, seconds, orders, observer)
+                : ClosedLoop.run(platform, clients, 0, seconds, orders, observer);
     }
 
     private static BenchHttp.Response place(BenchHttp http, Customer customer, String sku) {

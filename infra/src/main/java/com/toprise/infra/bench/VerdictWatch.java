@@ -45,8 +45,8 @@ final class VerdictWatch implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = Stream.of(Topics.ORDER_STATUS_CHANGED, Topics.ORDER_CREATED, Topics.ORDER_VALIDATED)
-                .map(Topic::name).flatMap(topic -> consumer.partitionsFor(topic).stream()
+        List<TopicPartition> partitions = Stream.of(Topics.ORDER_STATUS_CHANGED, Topics.ORDER_CREATED,
+                        Topics.ORDER_VALIDATED).map(Topic::name).flatMap(topic -> consumer.partitionsFor(topic).stream()
                         .map(p -> new TopicPartition(topic, p.partition()))).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -63,11 +63,13 @@ final class VerdictWatch implements AutoCloseable {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 long now = System.currentTimeMillis();
                 if (record.topic().equals(Topics.ORDER_CREATED.name())) {
-                    createdSeenAt.putIfAbsent(created.deserialize(record.topic(), record.value()).payload().orderId(), now);
+                    createdSeenAt.putIfAbsent(
+                            created.deserialize(record.topic(), record.value()).payload().orderId(), now);
                     continue;
                 }
                 if (record.topic().equals(Topics.ORDER_VALIDATED.name())) {
-                    validatedSeenAt.putIfAbsent(validated.deserialize(record.topic(), record.value()).payload().orderId(), now);
+                    validatedSeenAt.putIfAbsent(
+                            validated.deserialize(record.topic(), record.value()).payload().orderId(), now);
                     continue;
                 }
                 EventEnvelope<OrderStatusChanged> event = serde.deserialize(record.topic(), record.value());
