@@ -17,6 +17,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The store's oplog: one entry per changed document, keyed by its cluster time in an MVStore map of the same file
@@ -47,10 +49,11 @@ public final class CappedOplog implements Oplog {
     private final Clock wallClock;
     private final long maxEntries;
     private volatile long lastTimestamp;
+    private final Set<Runnable> appendWaiters = ConcurrentHashMap.newKeySet();
 
     public CappedOplog(MongoBackend backend, MVStore store, long maxEntries) {
         this.backend = backend;
-        this.entries = store.openMap("toprise.oplog.entries");
+        this.entries = StoreFormat.oplog(store);
         this.meta = store.openMap("toprise.oplog.meta");
         this.wallClock = backend.getClock();
         this.maxEntries = maxEntries;
@@ -63,6 +66,15 @@ public final class CappedOplog implements Oplog {
     /** The cluster time of the newest entry, or of the last one before a restart: the server's operationTime. */
     public long lastTimestamp() {
         return lastTimestamp;
+    }
+
+    /** Runs {@code wake} once, on the next append (from the appending thread: it must only hand over). */
+    void awaitAppend(Runnable wake) {
+        appendWaiters.add(wake);
+    }
+
+    void stopAwaiting(Runnable wake) {
+        appendWaiters.remove(wake);
     }
 
     public long size() {
@@ -182,6 +194,11 @@ public final class CappedOplog implements Oplog {
         lastTimestamp = timestamp;
         if (entries.sizeAsLong() > maxEntries) {
             trim();
+        }
+        for (Iterator<Runnable> waiters = appendWaiters.iterator(); waiters.hasNext(); ) {
+            Runnable wake = waiters.next();
+            waiters.remove();
+            wake.run();
         }
     }
 

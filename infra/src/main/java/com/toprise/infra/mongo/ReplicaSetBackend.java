@@ -7,6 +7,8 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.exception.MongoServerError;
@@ -47,7 +49,7 @@ public final class ReplicaSetBackend extends H2Backend {
     private CappedOplog cappedOplog;
 
     public ReplicaSetBackend(String fileName, long maxOplogEntries) {
-        super(fileName);
+        super(StoreFormat.open(fileName));
         this.maxOplogEntries = maxOplogEntries;
         enableOplog();
     }
@@ -68,15 +70,27 @@ public final class ReplicaSetBackend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            // the same map names as H2Database's, so existing data files open unchanged
-            return new IdIndexedH2Collection(this, collectionName, options, getMvStore().openMap("databases." + namespace),
+            // the same map names as H2Database's, with BSON types (StoreFormat)
+            return new IdIndexedH2Collection(this, collectionName, options,
+                    StoreFormat.documents(getMvStore(), StoreFormat.DATA_PREFIX + namespace),
                     getMvStore().openMap("meta." + namespace), cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                        boolean sparse) {
+            String name = getFullCollectionNamespace(collectionName) + StoreFormat.INDEX_INFIX + indexName;
+            return new BsonKeyedUniqueIndex(StoreFormat.index(getMvStore(), name), indexName, keys, sparse);
         }
     }
 
     @Override
     protected Oplog createOplog() {
         cappedOplog = new CappedOplog(this, getMvStore(), maxOplogEntries);
+        return cappedOplog;
+    }
+
+    CappedOplog oplog() {
         return cappedOplog;
     }
 
