@@ -76,6 +76,46 @@ class AccessTokensTest {
     }
 
     @Test
+    void aTokenThatVerifiedBeforeIsStillCheckedForItsTimeAndItsForgeriesAreStillRefused() throws Exception {
+        Instant[] now = {NOW};
+        AccessTokens remembering = new AccessTokens(properties, new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        });
+        String early = signed(claims().notBeforeTime(Date.from(NOW.plusSeconds(60))).build());
+        String token = signed(claims().build());
+        assertThat(remembering.verify(early)).isEmpty();
+        assertThat(remembering.verify(token)).isPresent();
+        assertThat(remembering.verify(token)).as("remembered").contains(new AccessTokens.Identity("u-1", "SUPER_ADMIN"));
+
+        String[] parts = token.split("\\.");
+        char flipped = parts[2].charAt(40) == 'A' ? 'B' : 'A';
+        assertThat(remembering.verify(parts[0] + "." + parts[1] + "." + parts[2].substring(0, 40) + flipped
+                + parts[2].substring(41))).isEmpty();
+        assertThat(remembering.verify(parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                claims().claim("role", "CUSTOMER").build().toString().getBytes(StandardCharsets.UTF_8)) + "." + parts[2]))
+                .isEmpty();
+
+        now[0] = NOW.plusSeconds(61);
+        assertThat(remembering.verify(early)).as("valid from its nbf on").isPresent();
+        now[0] = NOW.plusSeconds(600 + 31);
+        assertThat(remembering.verify(token)).as("expired, although it verified before").isEmpty();
+        assertThat(remembering.verify(early)).isEmpty();
+    }
+
+    @Test
     void garbageIsRefusedWithoutAnException() {
         assertThat(tokens.verify("not.a.jwt")).isEmpty();
         assertThat(tokens.verify("")).isEmpty();
