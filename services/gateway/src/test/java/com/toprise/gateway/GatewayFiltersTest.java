@@ -99,6 +99,8 @@ class GatewayFiltersTest {
         HttpResponse<String> signedIn = get("/api/orders/o1",
                 Map.of("Authorization", "Bearer " + token, "X-User-Role", "SUPER_ADMIN"));
         assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.headers().allValues("X-Request-Id")).as("the gateway's, not also the service's echo")
+                .hasSize(1);
         Map<String, String> headers = SEEN.get(requestIdOf(signedIn));
         assertThat(headers).containsEntry("x-user-id", "user-1").containsEntry("x-user-role", "CUSTOMER")
                 .containsEntry("authorization", "Bearer " + token);

@@ -14,7 +14,10 @@ final class RecordingBackend {
     private RecordingBackend() {
     }
 
-    /** Answers 200 to everything and remembers the headers each request id arrived with. */
+    /**
+     * Answers 200 to everything, echoing the request id as the services do, and remembers the headers each request
+     * id arrived with.
+     */
     static HttpServer start(Map<String, Map<String, String>> seen) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -24,6 +27,7 @@ final class RecordingBackend {
                 seen.put(headers.getOrDefault("x-request-id", "none"), headers);
                 byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.getResponseHeaders().set("X-Request-Id", headers.getOrDefault("x-request-id", "none"));
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
