@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,12 +20,15 @@ import java.util.function.IntFunction;
 
 /**
  * Order intake through the gateway on the whole embedded platform: concurrent customers POST one-unit orders for a
- * set of SKUs with limited stock (so some are confirmed, the rest rejected), closed loop. Measured: sustained
+ * set of SKUs, closed loop. Most SKUs have stock for the whole run; a few scarce ones run out within seconds, so
+ * orders compete for their last units and are rejected once they are gone. Measured: sustained
  * throughput, the POST's P50/P95/P99, intake → Confirmed (from the POST being sent to order-service storing
  * CONFIRMED, the occurredAt of its ORDER_STATUS_CHANGED; also to that event's arrival on the topic), and the
  * oversell: units confirmed beyond a SKU's stock, counted from the verdict events and checked against the
- * topology's own figures (GET /api/inventory/{sku}). Rate limits stay on, raised so the clients are not refused.
- * Options: clients (16), customers (16), skus (20), stock=units per SKU (400), seconds=measured (60),
+ * topology's own figures (GET /api/inventory/{sku}); and where the CPU went: ms of CPU per accepted order of each
+ * platform process and of the load generator during the measured phase ({@code intake.cpu}). Rate limits stay on, raised so the clients are not refused.
+ * Options: clients (16), customers (16), skus (20), stock=units per SKU (2000), scarce=SKUs among them with
+ * scarceStock units (2 with 50), seconds=measured (60),
  * warmup=seconds of orders for a separate SKU before measuring (240: with ten JVMs sharing two cores the JIT needs
  * minutes; after 60 s the POST P99 was ten times its steady value), drain=seconds to wait for the last verdicts
  * (180), rate=orders per second offered open loop in the measured phase, by up to {@code clients} connections at
@@ -51,7 +55,9 @@ final class OrderIntakeBenchmark implements Benchmark {
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
         int customerCount = Integer.parseInt(options.getOrDefault("customers", "16"));
         int skuCount = Integer.parseInt(options.getOrDefault("skus", "20"));
-        int stock = Integer.parseInt(options.getOrDefault("stock", "400"));
+        int stock = Integer.parseInt(options.getOrDefault("stock", "2000"));
+        int scarce = Integer.parseInt(options.getOrDefault("scarce", "2"));
+        int scarceStock = Integer.parseInt(options.getOrDefault("scarceStock", "50"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "240"));
         int drain = Integer.parseInt(options.getOrDefault("drain", "180"));
@@ -63,10 +69,12 @@ final class OrderIntakeBenchmark implements Benchmark {
             AdminCredentials credentials = AdminCredentials.ensure(platform.settings().dataDir());
             String admin = login(http, credentials.email(), credentials.password());
             String warmSku = product(http, admin, "BENCH-WARM", 100_000);
-            List<String> skus = new ArrayList<>();
+            Map<String, Integer> stockOf = new LinkedHashMap<>();
             for (int i = 0; i < skuCount; i++) {
-                skus.add(product(http, admin, "BENCH-" + i, stock));
+                int units = i < scarce ? scarceStock : stock;
+                stockOf.put(product(http, admin, "BENCH-" + i, units), units);
             }
+            List<String> skus = List.copyOf(stockOf.keySet());
             List<Customer> customers = new ArrayList<>();
             for (int i = 0; i < customerCount; i++) {
                 customers.add(customer(http));
@@ -93,10 +101,13 @@ final class OrderIntakeBenchmark implements Benchmark {
                         sentAt.put(JSON.readTree(response.body()).path("id").asString(), sent);
                     }
                 };
-                result.put("intake", load(platform, rate, clients, seconds, orders, accepted));
+                CpuAccount cpu = CpuAccount.start(platform);
+                Map<String, Object> intake = load(platform, rate, clients, seconds, orders, accepted);
+                intake.put("cpu", cpu.perUnit(sentAt.size()));
+                result.put("intake", intake);
                 boolean drained = await(Duration.ofSeconds(drain), () -> verdicts.decided(sentAt.keySet()));
                 result.put("verdicts", verdicts.figures(sentAt, drained));
-                result.put("stock", oversell(http, admin, skus, stock, verdicts.confirmed(skuOf)));
+                result.put("stock", oversell(http, admin, stockOf, verdicts.confirmed(skuOf)));
             }
             return result;
         });
@@ -116,23 +127,28 @@ final class OrderIntakeBenchmark implements Benchmark {
     }
 
     /** Confirmed units per SKU against its stock, and the topology's reserved figure against the confirmations. */
-    private static Map<String, Object> oversell(BenchHttp http, String admin, List<String> skus, int stock,
+    private static Map<String, Object> oversell(BenchHttp http, String admin, Map<String, Integer> stockOf,
                                                 Map<String, Long> confirmedBySku) {
         long oversold = 0;
         long mismatches = 0;
         long confirmed = 0;
-        for (String sku : skus) {
+        long soldOut = 0;
+        for (Map.Entry<String, Integer> entry : stockOf.entrySet()) {
+            String sku = entry.getKey();
+            int stock = entry.getValue();
             long units = confirmedBySku.getOrDefault(sku, 0L);
             confirmed += units;
             oversold += Math.max(0, units - stock);
+            soldOut += units >= stock ? 1 : 0;
             JsonNode level = JSON.readTree(inventory(http, admin, sku).body());
             if (level.path("reserved").asLong() != units || level.path("onHand").asLong() != stock) {
                 mismatches++;
             }
         }
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("skus", skus.size());
-        figures.put("unitsPerSku", stock);
+        figures.put("skus", stockOf.size());
+        figures.put("unitsPerSku", new TreeSet<>(stockOf.values()));
+        figures.put("skusSoldOut", soldOut);
         figures.put("unitsConfirmed", confirmed);
         figures.put("oversoldUnits", oversold);
         figures.put("skusWhoseReservedDiffersFromConfirmed", mismatches);

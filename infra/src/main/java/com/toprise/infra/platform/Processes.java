@@ -30,6 +30,14 @@ public final class Processes {
                 .orElse(0L);
     }
 
+    /** CPU time (user and system) used so far by a process and its living descendants, in nanoseconds. */
+    public static long treeCpuNanos(long pid) {
+        return ProcessHandle.of(pid)
+                .map(h -> Stream.concat(Stream.of(h), h.descendants())
+                        .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum())
+                .orElse(0L);
+    }
+
     public static long rssBytes(long pid) {
         return statusField(pid, "VmRSS:")
                 .map(v -> Long.parseLong(v.replace("kB", "").trim()) * 1024)
