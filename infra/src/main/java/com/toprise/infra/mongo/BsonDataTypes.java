@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * How the store writes documents, {@code _id}s and index keys into its MVStore maps: as BSON, ordered by MongoDB's
@@ -104,16 +105,24 @@ final class BsonDataTypes {
     private static final byte BSON_VALUE = 1;
     private static final byte BSON_DOCUMENT = 2;
     private static final byte SERIALIZED = 3;
-    private static final String WRAPPED = "v";
+    private static final int INITIAL_SCRATCH = 4096;
+    private static final int MAX_KEPT_SCRATCH = 1 << 20;
+    private static final ThreadLocal<ByteBuf> SCRATCH = ThreadLocal.withInitial(() -> Unpooled.buffer(INITIAL_SCRATCH));
     private static final ObjectDataType FALLBACK = new ObjectDataType();
 
     private BsonDataTypes() {
     }
 
-    /** Compares by MongoDB's value order and estimates memory from the sizes it has written. */
+    /**
+     * Compares by MongoDB's value order and estimates memory from the sizes it has written. The estimate is what
+     * the MVStore's page cache counts against its 16 MB: a decoded document (a LinkedHashMap of boxed values and
+     * strings) takes several times its BSON size, and counting only the BSON let the cache hold several times its
+     * budget, whose pages then lived just long enough to be promoted and collected by full GCs.
+     */
     private abstract static class Type<T> extends BasicDataType<T> {
 
-        private volatile int averageSize = 512;
+        private static final int HEAP_BYTES_PER_BSON_BYTE = 6;
+        private volatile int averageSize = 512 * HEAP_BYTES_PER_BSON_BYTE;
 
         @Override
         public int compare(T a, T b) {
@@ -135,19 +144,21 @@ final class BsonDataTypes {
             for (int i = 0; i < len; i++) {
                 int before = buffer.position();
                 write(buffer, cast(storage)[i]);
-                averageSize = (averageSize * 15 + (buffer.position() - before) + 64) / 16;
+                averageSize = (averageSize * 15 + (buffer.position() - before) * HEAP_BYTES_PER_BSON_BYTE) / 16;
             }
         }
     }
 
     private static void writeDocument(WriteBuffer buffer, Document document) {
-        ByteBuf bson = bsonOf(document);
-        if (bson == null) {
+        ByteBuf bson = scratch();
+        try {
+            BsonEncoder.encodeDocument(document, bson);
+        } catch (IllegalArgumentException unencodable) {
             writeSerialized(buffer, document);
-        } else {
-            buffer.put(BSON_DOCUMENT);
-            put(buffer, bson);
+            return;
         }
+        buffer.put(BSON_DOCUMENT);
+        put(buffer, bson);
     }
 
     private static void writeValue(WriteBuffer buffer, Object value) {
@@ -155,35 +166,44 @@ final class BsonDataTypes {
             buffer.put(MISSING);
             return;
         }
-        ByteBuf bson = bsonOf(new Document(WRAPPED, value));
-        if (bson == null) {
+        ByteBuf bson = scratch();
+        byte type;
+        try {
+            type = BsonEncoder.determineType(value);
+            BsonEncoder.encodeValue(type, value, bson);
+        } catch (IllegalArgumentException unencodable) {
             writeSerialized(buffer, value);
-        } else {
-            buffer.put(BSON_VALUE);
-            put(buffer, bson);
+            return;
         }
+        buffer.put(BSON_VALUE).put(type);
+        put(buffer, bson);
     }
 
     private static Object readValue(ByteBuffer buffer) {
         byte tag = buffer.get();
         return switch (tag) {
             case MISSING -> Missing.getInstance();
-            case BSON_VALUE -> readBson(buffer).get(WRAPPED);
-            case BSON_DOCUMENT -> readBson(buffer);
+            case BSON_VALUE -> {
+                byte type = buffer.get();
+                yield readBson(buffer, in -> BsonDecoder.decodeValue(type, in));
+            }
+            case BSON_DOCUMENT -> readBson(buffer, BsonDecoder::decodeBson);
             case SERIALIZED -> FALLBACK.read(buffer);
             default -> throw new IllegalStateException("unknown value tag " + tag + " in the store: is the file corrupt?");
         };
     }
 
-    /** The document as BSON, or null when it holds a value BSON cannot encode. */
-    private static ByteBuf bsonOf(Document document) {
-        ByteBuf out = Unpooled.buffer(256);
-        try {
-            BsonEncoder.encodeDocument(document, out);
-            return out;
-        } catch (IllegalArgumentException unencodable) {
-            return null;
+    /**
+     * This thread's encoding buffer, emptied: pages are written value by value, and a buffer per value was a
+     * quarter of the store's allocations. One that grew for a very large document is not kept.
+     */
+    private static ByteBuf scratch() {
+        ByteBuf buffer = SCRATCH.get();
+        if (buffer.capacity() > MAX_KEPT_SCRATCH) {
+            buffer = Unpooled.buffer(INITIAL_SCRATCH);
+            SCRATCH.set(buffer);
         }
+        return buffer.clear();
     }
 
     private static void put(WriteBuffer buffer, ByteBuf bson) {
@@ -195,10 +215,10 @@ final class BsonDataTypes {
         FALLBACK.write(buffer, value);
     }
 
-    private static Document readBson(ByteBuffer buffer) {
+    private static <T> T readBson(ByteBuffer buffer, Function<ByteBuf, T> decoder) {
         ByteBuf in = Unpooled.wrappedBuffer(buffer.slice());
-        Document document = BsonDecoder.decodeBson(in);
+        T value = decoder.apply(in);
         buffer.position(buffer.position() + in.readerIndex());
-        return document;
+        return value;
     }
 }
