@@ -110,7 +110,9 @@ public abstract class PlatformComponent {
     /** A JVM child on the infra classpath, tagged with the data dir so `down` can recognise it by command line. */
     protected List<String> javaCommand(String heap, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
-                Processes.javaBinary(), "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC",
+                Processes.javaBinary(), "-Xms" + heap, "-Xmx" + heap));
+        command.addAll(garbageCollector());
+        command.addAll(List.of(
                 "-Dtoprise.platform=" + settings.dataDir(),
                 "-Dlog4j2.configurationFile=platform-component-log4j2.properties",
                 "-Djava.io.tmpdir=" + home().resolve("tmp"),
@@ -122,6 +124,11 @@ public abstract class PlatformComponent {
             throw new ComponentFailure(this, "cannot create " + home().resolve("tmp"), e);
         }
         return command;
+    }
+
+    /** The collector of a JVM child: the serial one, the cheapest in CPU and memory for a small heap. */
+    protected List<String> garbageCollector() {
+        return List.of("-XX:+UseSerialGC");
     }
 
     protected static void sleep(Duration duration) {
