@@ -4,7 +4,6 @@ import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.platform.PlatformComponent;
 import com.toprise.infra.platform.Processes;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,7 +54,7 @@ final class CpuAccount {
             }
         }
         // this JVM alone: the platform's processes are its descendants
-        nanos.put(LOAD_GENERATOR, ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L));
+        nanos.put(LOAD_GENERATOR, Processes.cpuNanos(ProcessHandle.current()));
         return nanos;
     }
 

@@ -26,7 +26,8 @@ import java.util.function.IntFunction;
  * CONFIRMED, the occurredAt of its ORDER_STATUS_CHANGED; also to that event's arrival on the topic), and the
  * oversell: units confirmed beyond a SKU's stock, counted from the verdict events and checked against the
  * topology's own figures (GET /api/inventory/{sku}); and where the CPU went: ms of CPU per accepted order of each
- * platform process and of the load generator during the measured phase ({@code intake.cpu}). Rate limits stay on, raised so the clients are not refused.
+ * platform process and of the load generator during the measured phase ({@code intake.cpu}). Rate limits stay on,
+ * raised so the clients are not refused.
  * Options: clients (16), customers (16), skus (20), stock=units per SKU (2000), scarce=SKUs among them with
  * scarceStock units (2 with 50), seconds=measured (60),
  * warmup=seconds of orders for a separate SKU before measuring (240: with ten JVMs sharing two cores the JIT needs

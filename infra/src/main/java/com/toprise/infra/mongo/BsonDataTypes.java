@@ -189,7 +189,8 @@ final class BsonDataTypes {
             }
             case BSON_DOCUMENT -> readBson(buffer, BsonDecoder::decodeBson);
             case SERIALIZED -> FALLBACK.read(buffer);
-            default -> throw new IllegalStateException("unknown value tag " + tag + " in the store: is the file corrupt?");
+            default -> throw new IllegalStateException(
+                    "unknown value tag " + tag + " in the store: is the file corrupt?");
         };
     }
 

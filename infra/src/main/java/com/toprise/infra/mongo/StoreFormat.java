@@ -32,25 +32,35 @@ final class StoreFormat {
 
     /** The store in this file (created if absent) in the current layout. */
     static MVStore open(String fileName) {
+        log.info("opening MVStore in '{}'", fileName);
+        MVStore store = MVStore.open(fileName);
+        if (isCurrent(store)) {
+            return store;
+        }
+        store.close();
+        rewrite(fileName);
+        return MVStore.open(fileName);
+    }
+
+    private static boolean isCurrent(MVStore store) {
+        return store.<String, Integer>openMap(FORMAT).getOrDefault(VERSION, 1) >= CURRENT;
+    }
+
+    private static void rewrite(String fileName) {
         // nothing is written before the one commit: neither on a timer nor when the changes fill a buffer
         MVStore store = new MVStore.Builder().fileName(fileName).autoCommitDisabled().autoCommitBufferSize(0).open();
         try {
-            MVMap<String, Integer> format = store.openMap(FORMAT);
-            if (format.getOrDefault(VERSION, 1) < CURRENT) {
-                int rewritten = rewriteMaps(store);
-                format.put(VERSION, CURRENT);
-                store.commit();
-                if (rewritten > 0) {
-                    log.info("rewrote {} maps of {} in store format {}", rewritten, fileName, CURRENT);
-                }
-            }
+            int rewritten = rewriteMaps(store);
+            store.<String, Integer>openMap(FORMAT).put(VERSION, CURRENT);
+            store.commit();
             store.close();
+            if (rewritten > 0) {
+                log.info("rewrote {} maps of {} in store format {}", rewritten, fileName, CURRENT);
+            }
         } catch (RuntimeException e) {
             store.closeImmediately(); // writes nothing: the file stays as it was
             throw e;
         }
-        log.info("opening MVStore in '{}'", fileName);
-        return MVStore.open(fileName);
     }
 
     static MVMap<Object, Document> documents(MVStore store, String name) {

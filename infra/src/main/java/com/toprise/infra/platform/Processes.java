@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 
 /** Small facts about operating-system processes, read from /proc. */
@@ -25,16 +26,22 @@ public final class Processes {
 
     /** Resident set size of a process and all its descendants, in bytes (0 when gone). */
     public static long treeRssBytes(long pid) {
-        return ProcessHandle.of(pid)
-                .map(h -> Stream.concat(Stream.of(h), h.descendants()).mapToLong(p -> rssBytes(p.pid())).sum())
-                .orElse(0L);
+        return sumOverTree(pid, p -> rssBytes(p.pid()));
     }
 
     /** CPU time (user and system) used so far by a process and its living descendants, in nanoseconds. */
     public static long treeCpuNanos(long pid) {
+        return sumOverTree(pid, Processes::cpuNanos);
+    }
+
+    /** CPU time (user and system) used so far by this one process, in nanoseconds (0 when unknown). */
+    public static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static long sumOverTree(long pid, ToLongFunction<ProcessHandle> figure) {
         return ProcessHandle.of(pid)
-                .map(h -> Stream.concat(Stream.of(h), h.descendants())
-                        .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum())
+                .map(h -> Stream.concat(Stream.of(h), h.descendants()).mapToLong(figure).sum())
                 .orElse(0L);
     }
 
