@@ -2,15 +2,25 @@ package com.toprise.schemas;
 
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.topics.Topic;
+import com.toprise.schemas.topics.TopicNames;
 import com.toprise.schemas.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The registry: one entry per topic, its name, serdes, partitions and configs. */
 class TopicsTest {
 
     @Test
@@ -53,10 +63,53 @@ class TopicsTest {
     }
 
     @Test
-    void aTopicNeedsANameAndAPartition() {
-        assertThatThrownBy(() -> new Topic<>(" ", Serdes.String(), Serdes.String(), 3))
+    void aTopicNeedsANamePartitionsAndACleanupPolicy() {
+        Map<String, String> delete = Map.of(Topic.CLEANUP_POLICY, "delete");
+        assertThatThrownBy(() -> new Topic<>(" ", Serdes.String(), Serdes.String(), 3, delete))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Topic<>("x", Serdes.String(), Serdes.String(), 0))
+        assertThatThrownBy(() -> new Topic<>("x", Serdes.String(), Serdes.String(), 0, delete))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Topic<>("x", Serdes.String(), Serdes.String(), 3, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void currentStateTopicsAreCompactedAndEveryOtherKeepsItsHistoryForAStatedTime() {
+        assertThat(Topics.all().stream().filter(Topic::compacted)).extracting(Topic::name).containsExactlyInAnyOrder(
+                "events.category-updated", "events.address-updated", "events.pincode-updated",
+                "events.product-updated", "inventory.levels");
+        assertThat(Topics.all()).filteredOn(t -> !t.compacted()).allSatisfy(t -> {
+            assertThat(t.configs()).containsEntry(Topic.CLEANUP_POLICY, "delete");
+            assertThat(Long.parseLong(t.configs().get(Topic.RETENTION_MS))).isPositive();
+        });
+        assertThat(Topics.ORDER_CREATED.configs()).containsEntry(Topic.RETENTION_MS,
+                String.valueOf(Duration.ofDays(7).toMillis()));
+        assertThat(Topics.OUTBOX_DEAD_LETTER.configs()).containsEntry(Topic.RETENTION_MS,
+                String.valueOf(Duration.ofDays(30).toMillis()));
+        assertThat(Topics.INVENTORY_LEVELS.configs()).containsOnlyKeys(Topic.CLEANUP_POLICY);
+    }
+
+    @Test
+    void configsCannotBeChangedThroughATopic() {
+        assertThatThrownBy(() -> Topics.PRODUCT_UPDATED.configs().put(Topic.CLEANUP_POLICY, "delete"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        Map<String, String> mine = new HashMap<>(Map.of(Topic.CLEANUP_POLICY, "compact,delete"));
+        Topic<String, String> topic = new Topic<>("x", Serdes.String(), Serdes.String(), 1, mine);
+        mine.put(Topic.CLEANUP_POLICY, "delete");
+        assertThat(topic.compacted()).isTrue();
+    }
+
+    /** The annotation constants are the registry's names, one each: a listener bound by one reads that topic. */
+    @Test
+    void everyTopicNameConstantIsTheNameOfExactlyOneRegistryTopic() throws IllegalAccessException {
+        List<String> constants = new ArrayList<>();
+        for (Field field : TopicNames.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                constants.add((String) field.get(null));
+            }
+        }
+        assertThat(constants).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(Topics.all().stream().map(Topic::name).toList());
+        assertThat(Topics.PRODUCT_UPDATED.name()).isSameAs(TopicNames.PRODUCT_UPDATED);
     }
 }
