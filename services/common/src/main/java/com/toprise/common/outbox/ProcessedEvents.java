@@ -10,8 +10,11 @@ import java.time.Instant;
 
 /**
  * The eventIds a consumer has handled, in its service's database ({@code processed_events}), so that an event
- * delivered twice (a connector or router restart re-delivers) is handled once. The mark is written after the
- * handler succeeds: a crash in between means the handler runs again, so handlers stay idempotent themselves.
+ * delivered twice (a connector or router restart re-delivers) is handled once. For a consumer whose effect is not
+ * idempotent by construction; one that keeps the newest copy by version (NewestCopies) or moves a record only from
+ * an expected state needs no mark, and the README's list of consumers says which relies on which. The mark is
+ * written after the handler succeeds: a crash in between means the handler runs again, so a handler's effect must
+ * still tolerate a rare second run (a duplicate notification rather than a second charge).
  */
 public class ProcessedEvents {
 
