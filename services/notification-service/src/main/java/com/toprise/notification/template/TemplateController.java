@@ -4,7 +4,6 @@ import com.toprise.common.access.ProtectedResource;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
-import com.toprise.common.web.InvalidRequestException;
 import com.toprise.common.web.ResourceNotFoundException;
 import jakarta.validation.Valid;
 import org.springframework.dao.DuplicateKeyException;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 
+/** Message templates by code: created and read by the staff the matrix lets; a code is taken once. */
 @RestController
 @RequestMapping("/api/notifications/templates")
 @ProtectedResource("templates")
@@ -33,9 +33,7 @@ class TemplateController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Template create(@Valid @RequestBody NewTemplate request) {
-        if (request.channel() == Channel.EMAIL && (request.subject() == null || request.subject().isBlank())) {
-            throw InvalidRequestException.of("subject", "is required for EMAIL templates");
-        }
+        request.channel().checkSubject(request.subject());
         if (templates.existsById(request.code())) {
             throw new DuplicateKeyException("template " + request.code());
         }
