@@ -1,0 +1,301 @@
+package com.toprise.infra.platform;
+
+import com.toprise.infra.components.AmqpBroker;
+import com.toprise.infra.components.ConnectWorker;
+import com.toprise.infra.components.ElasticsearchNode;
+import com.toprise.infra.components.KafkaBroker;
+import com.toprise.infra.components.MongoStore;
+import com.toprise.infra.components.RedisServer;
+import com.toprise.infra.components.SpringService;
+import com.toprise.infra.components.StreamsApp;
+import com.toprise.infra.provisioning.Provisioner;
+import com.toprise.infra.provisioning.ProvisioningFailure;
+import com.toprise.infra.provisioning.ProvisioningReport;
+import com.toprise.infra.provisioning.ProvisioningTarget;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole local platform: real Kafka (KRaft), a Connect worker, Elasticsearch, Redis, an AMQP broker and the
+ * MongoDB-wire store, then every service. Started in dependency order (independent components of a stage start
+ * together); a failure stops whatever was started and names the component, its port and its log.
+ */
+public final class EmbeddedPlatform implements AutoCloseable {
+
+    private final PlatformSettings settings;
+    private final PrintStream progress;
+    private final KafkaBroker kafka;
+    private final ElasticsearchNode elasticsearch;
+    private final MongoStore mongo;
+    private final RedisServer redis;
+    private final AmqpBroker amqp;
+    private final ConnectWorker connect;
+    private final StreamsApp topology;
+    private final List<SpringService> services;
+    private final List<PlatformComponent> started = Collections.synchronizedList(new ArrayList<>());
+    private long startNanos;
+    private Thread stopOnExit;
+
+    public EmbeddedPlatform(PlatformSettings settings, PrintStream progress) {
+        this(settings, progress, Map.of());
+    }
+
+    /**
+     * @param serviceSettings TOPRISE_* variables given to every Spring service on top of the platform's addresses,
+     *                        e.g. raised gateway rate limits for a benchmark
+     */
+    public EmbeddedPlatform(PlatformSettings settings, PrintStream progress, Map<String, String> serviceSettings) {
+        this.settings = settings;
+        this.progress = progress;
+        this.kafka = new KafkaBroker(settings);
+        this.elasticsearch = new ElasticsearchNode(settings);
+        this.mongo = new MongoStore(settings);
+        this.redis = new RedisServer(settings);
+        this.amqp = new AmqpBroker(settings);
+        this.connect = new ConnectWorker(settings, kafka.bootstrapServers(), connectorEnvironment(settings.ports()));
+        this.topology = new StreamsApp(settings, kafka.bootstrapServers());
+        this.services = createServices(settings, serviceSettings);
+    }
+
+    public EmbeddedPlatform start() {
+        startNanos = System.nanoTime();
+        registerStopOnExit();
+        progress.printf("starting the TopRise platform in %s%n", settings.dataDir());
+        try {
+            startStage(List.of(kafka, elasticsearch, mongo, redis, amqp));
+            provisioner().applyTopics(provisioningReport());
+            startStage(List.of(connect));
+            deployConnectors();
+            startStage(List.of(topology));
+            if (settings.withServices()) {
+                startStage(new ArrayList<>(services));
+            }
+            progress.printf("[%5.1fs] all components ready%n", elapsedSeconds());
+            return this;
+        } catch (RuntimeException e) {
+            progress.printf("FAILED: %s%n", e.getMessage());
+            stop();
+            throw e;
+        }
+    }
+
+    /** Whoever started the platform (a benchmark, a test run) may be killed: its children must not outlive it. */
+    private synchronized void registerStopOnExit() {
+        if (stopOnExit == null) {
+            stopOnExit = new Thread(this::stop, "embedded-platform-stop");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
+        }
+    }
+
+    private synchronized void unregisterStopOnExit() {
+        if (stopOnExit != null && Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it stops what is left
+            }
+        }
+        stopOnExit = null;
+    }
+
+    /** Stops in reverse start order: services before the brokers they use. */
+    public void stop() {
+        unregisterStopOnExit();
+        List<PlatformComponent> reverse;
+        synchronized (started) {
+            reverse = new ArrayList<>(started);
+            started.clear();
+        }
+        Collections.reverse(reverse);
+        for (PlatformComponent component : reverse) {
+            component.stop();
+            progress.printf("stopped %s%n", component.name());
+        }
+    }
+
+    /** Fault drills: stop one running component (by name), leaving the rest up. */
+    public void stopComponent(String name) {
+        component(name).stop();
+    }
+
+    /** Fault drills: kill one running component (by name) the way a crash would, leaving the rest up. */
+    public void killComponent(String name) {
+        component(name).kill();
+    }
+
+    /** Starts a component stopped by {@link #stopComponent} again, on the same port and data, and waits for it. */
+    public void startComponent(String name) {
+        PlatformComponent component = component(name);
+        component.launch();
+        component.awaitReady();
+    }
+
+    private PlatformComponent component(String name) {
+        return components().stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no component " + name));
+    }
+
+    public void restart() {
+        stop();
+        start();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void deployConnectors() {
+        Provisioner provisioner = provisioner();
+        ProvisioningReport report = provisioningReport();
+        provisioner.applyIndexTemplates(report);
+        try {
+            provisioner.applyConnectors(report);
+        } catch (ProvisioningFailure e) {
+            throw new ComponentFailure(connect, e.getMessage(), e);
+        }
+    }
+
+    /** The same provisioning as {@code bin/toprise provision} against real clusters, one replica per topic. */
+    private Provisioner provisioner() {
+        return new Provisioner(new ProvisioningTarget(kafka.bootstrapServers(), connect.address(),
+                elasticsearch.address(), (short) 1), settings.projectRoot());
+    }
+
+    private ProvisioningReport provisioningReport() {
+        return new ProvisioningReport(line -> progress.printf("[%5.1fs] %-22s %s%n", elapsedSeconds(),
+                line.kind() + " " + line.name(), line.action().name().toLowerCase()));
+    }
+
+    /** What the connector files read with ${env:…}: on a production Connect cluster the same names, other values. */
+    private static Map<String, String> connectorEnvironment(PlatformPorts ports) {
+        return Map.of(
+                "TOPRISE_CDC_MONGODB_CONNECTION_STRING", MongoStore.connectionString(ports.mongo()),
+                "TOPRISE_ELASTICSEARCH_URLS", "http://127.0.0.1:" + ports.elasticsearch());
+    }
+
+    private void startStage(List<? extends PlatformComponent> stage) {
+        for (PlatformComponent component : stage) {
+            started.add(component);
+            component.launch();
+        }
+        List<CompletableFuture<Void>> waits = stage.stream()
+                .map(c -> CompletableFuture.runAsync(() -> {
+                    c.awaitReady();
+                    progress.printf("[%5.1fs] %-22s ready  %-32s pid %d%n",
+                            elapsedSeconds(), c.name(), c.address(), c.pid());
+                }))
+                .toList();
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** Every component, infrastructure first, in start order. */
+    public List<PlatformComponent> components() {
+        List<PlatformComponent> all = new ArrayList<>(List.of(kafka, elasticsearch, mongo, redis, amqp, connect, topology));
+        if (settings.withServices()) {
+            all.addAll(services);
+        }
+        return all;
+    }
+
+    public long totalRssBytes() {
+        return components().stream().mapToLong(PlatformComponent::rssBytes).sum();
+    }
+
+    public String summaryTable() {
+        StringBuilder table = new StringBuilder(String.format("%-22s %-7s %-40s %s%n", "COMPONENT", "PORT", "ADDRESS", "LOG"));
+        for (PlatformComponent c : components()) {
+            table.append(String.format("%-22s %-7d %-40s %s%n", c.name(), c.port(), c.address(), c.logFile()));
+        }
+        return table.toString();
+    }
+
+    public PlatformSettings settings() {
+        return settings;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String connectUrl() {
+        return connect.address();
+    }
+
+    public ConnectWorker connectWorker() {
+        return connect;
+    }
+
+    public String elasticsearchUrl() {
+        return elasticsearch.address();
+    }
+
+    public String redisAddress() {
+        return redis.address();
+    }
+
+    public int amqpPort() {
+        return amqp.port();
+    }
+
+    public String mongoUri() {
+        return mongo.address();
+    }
+
+    public String serviceUrl(String module) {
+        return services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + module)).address();
+    }
+
+    public String gatewayUrl() {
+        return serviceUrl("gateway");
+    }
+
+    public List<SpringService> services() {
+        return services;
+    }
+
+    private static List<SpringService> createServices(PlatformSettings settings, Map<String, String> serviceSettings) {
+        PlatformPorts p = settings.ports();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TOPRISE_MONGO_URI", MongoStore.connectionString(p.mongo()));
+        env.put("TOPRISE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + p.kafka());
+        env.put("TOPRISE_ELASTICSEARCH_URIS", "http://127.0.0.1:" + p.elasticsearch());
+        env.put("TOPRISE_REDIS_ADDRESS", "redis://127.0.0.1:" + p.redis());
+        env.put("TOPRISE_AMQP_HOST", "127.0.0.1");
+        env.put("TOPRISE_AMQP_PORT", Integer.toString(p.amqp()));
+        env.put("TOPRISE_AMQP_USERNAME", AmqpBroker.USERNAME);
+        env.put("TOPRISE_AMQP_PASSWORD", AmqpBroker.PASSWORD);
+        env.put("TOPRISE_AMQP_VHOST", AmqpBroker.VIRTUAL_HOST);
+        env.put("TOPRISE_USER_SERVICE_URL", "http://127.0.0.1:" + p.userService());
+        env.put("TOPRISE_PRODUCT_SERVICE_URL", "http://127.0.0.1:" + p.productService());
+        env.put("TOPRISE_ORDER_SERVICE_URL", "http://127.0.0.1:" + p.orderService());
+        env.put("TOPRISE_NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + p.notificationService());
+        env.put("TOPRISE_INVENTORY_QUERY_URL", "http://127.0.0.1:" + p.topology()); // product-service's stock reads
+        env.putAll(serviceSettings);
+        return List.of(
+                new SpringService(settings, "user-service", p.userService(), env),
+                new SpringService(settings, "product-service", p.productService(), env),
+                new SpringService(settings, "order-service", p.orderService(), env),
+                new SpringService(settings, "notification-service", p.notificationService(), env),
+                new SpringService(settings, "gateway", p.gateway(), env));
+    }
+}

@@ -1,0 +1,168 @@
+package com.toprise.infra;
+
+import com.toprise.infra.junit.EmbeddedPlatformExtension;
+import com.toprise.infra.provisioning.ConnectRestClient;
+import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.support.PlatformAdmin;
+import com.toprise.infra.support.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox end to end: product-service writes a product and its PRODUCT_UPDATED event in one document,
+ * Debezium streams the write, the router topology puts the event on events.product-updated.
+ */
+@Order(30)
+@ExtendWith(EmbeddedPlatformExtension.class)
+class OutboxIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Test
+    void aProductCreatedAndChangedOverRestArrivesAsProductUpdatedEvents(EmbeddedPlatform platform) throws Exception {
+        String sku = sku();
+        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.product-updated")) {
+            JsonNode created = send(platform, "POST", "/api/products", product(sku, "Brake pad", "450.00"), 201);
+            String id = created.path("id").asString();
+            send(platform, "PUT", "/api/products/" + id, product(sku, "Brake pad, ceramic", "520.00"), 200);
+
+            List<ConsumerRecord<String, String>> records = events.read(r -> r.key().equals(id), 2, Duration.ofSeconds(60));
+            assertThat(records).hasSize(2);
+            JsonNode first = JSON.readTree(records.get(0).value());
+            assertThat(first.path("type").asString()).isEqualTo("PRODUCT_UPDATED");
+            assertThat(first.path("aggregateId").asString()).isEqualTo(id);
+            assertThat(first.path("payload").path("name").asString()).isEqualTo("Brake pad");
+            assertThat(JSON.readTree(records.get(1).value()).path("payload").path("price").decimalValue())
+                    .isEqualByComparingTo("520.00");
+            assertThat(header(records.get(0), "eventId")).isEqualTo(first.path("eventId").asString());
+            assertThat(header(records.get(0), "type")).isEqualTo("PRODUCT_UPDATED");
+        }
+    }
+
+    @Test
+    void aRejectedWriteEmitsNoEvent(EmbeddedPlatform platform) throws Exception {
+        String sku = sku();
+        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.product-updated")) {
+            send(platform, "POST", "/api/products", product(sku, "Wiper blade", "199.00"), 201);
+            send(platform, "POST", "/api/products", product(sku, "Duplicate wiper", "1.00"), 409);
+            send(platform, "POST", "/api/products", product(sku + "-NEXT", "Marker", "1.00"), 201);
+
+            List<ConsumerRecord<String, String>> records = events.read(
+                    r -> r.value().contains(sku), 3, Duration.ofSeconds(30));
+            assertThat(records).extracting(r -> JSON.readTree(r.value()).path("payload").path("name").asString())
+                    .containsExactlyInAnyOrder("Wiper blade", "Marker"); // two products: two keys, maybe two partitions
+        }
+    }
+
+    @Test
+    void aStateChangeCommittedWhileTheRouterIsDownGetsItsEventOnceTheRouterIsBack(EmbeddedPlatform platform)
+            throws Exception {
+        String sku = sku();
+        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.product-updated")) {
+            platform.stopComponent("topology"); // the failure: after the write, before the event is published
+            String id;
+            try {
+                id = send(platform, "POST", "/api/products", product(sku, "Radiator cap", "310.00"), 201)
+                        .path("id").asString();
+                send(platform, "GET", "/api/products/" + id, "", 200);
+                assertThat(events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(5)))
+                        .as("no event while the router is down").isEmpty();
+            } finally {
+                platform.startComponent("topology");
+            }
+            List<ConsumerRecord<String, String>> records = events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(60));
+            assertThat(records).as("the event once the router is back").hasSize(1);
+            assertThat(events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(5))).as("and only once").isEmpty();
+            assertThat(JSON.readTree(records.get(0).value()).path("payload").path("sku").asString()).isEqualTo(sku);
+        }
+    }
+
+    @Test
+    void eachEventReachesADeduplicatingConsumerExactlyOnceAcrossAConnectorRestart(EmbeddedPlatform platform)
+            throws Exception {
+        String batch = sku();
+        int changes = 300;
+        ConnectRestClient connect = new ConnectRestClient(platform.connectUrl());
+        Set<String> createdIds = new HashSet<>();
+        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.product-updated")) {
+            Thread restarter = new Thread(() -> {
+                sleep(1500);
+                connect.restart("products-cdc-source");
+            });
+            restarter.start();
+            for (int i = 0; i < changes; i++) {
+                createdIds.add(send(platform, "POST", "/api/products", product(batch + "-" + i, "Part " + i, "10.00"), 201)
+                        .path("id").asString());
+            }
+            restarter.join();
+
+            // the de-duplicating consumer: an eventId is handled once, however often it is delivered
+            Map<String, String> handled = new HashMap<>();
+            int deliveries = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (handled.size() < changes && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : events.read(r -> r.value().contains(batch), 1,
+                        Duration.ofSeconds(2))) {
+                    deliveries++;
+                    handled.putIfAbsent(header(record, "eventId"), record.key());
+                }
+            }
+            assertThat(handled).as("one event per change").hasSize(changes);
+            assertThat(new HashSet<>(handled.values())).as("each product's event, none lost").isEqualTo(createdIds);
+            System.out.printf("outbox across a connector restart: %d events, %d deliveries%n", changes, deliveries);
+        }
+    }
+
+    private static JsonNode send(EmbeddedPlatform platform, String method, String path, String body, int expected)
+            throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(platform.serviceUrl("product-service") + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + PlatformAdmin.token(platform))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+        return JSON.readTree(response.body());
+    }
+
+    private static String product(String sku, String name, String price) {
+        return """
+                {"sku": "%s", "name": "%s", "brand": "Bosch", "category": "Brakes", "subCategory": "Pads",
+                 "type": "Front", "status": "LIVE", "price": %s}""".formatted(sku, name, price);
+    }
+
+    private static String sku() {
+        return "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
