@@ -3,6 +3,8 @@ package com.toprise.order.order;
 import com.toprise.common.events.EventReader;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.OrderValidated;
+import com.toprise.schemas.topics.TopicNames;
+import com.toprise.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,7 @@ import java.util.Optional;
 class OrderValidationListener {
 
     static final String CONSUMER = "order-service-validations";
-    private static final EventReader<OrderValidated> EVENTS = new EventReader<>(OrderValidated.class);
+    private static final EventReader<OrderValidated> EVENTS = EventReader.of(Topics.ORDER_VALIDATED);
 
     private final OrderValidations validations;
 
@@ -28,8 +30,7 @@ class OrderValidationListener {
     }
 
     /** A whole poll at once: the verdicts of one batch are applied with one read and one bulk write. */
-    @KafkaListener(id = CONSUMER, concurrency = "3", batch = "true",
-            topics = "#{T(com.toprise.schemas.topics.Topics).ORDER_VALIDATED.name()}")
+    @KafkaListener(id = CONSUMER, concurrency = "3", batch = "true", topics = TopicNames.ORDER_VALIDATED)
     void onOrderValidated(List<ConsumerRecord<String, byte[]>> records) {
         validations.apply(records.stream().map(EVENTS::read).flatMap(Optional::stream).map(EventEnvelope::payload)
                 .toList());

@@ -2,6 +2,8 @@ package com.toprise.user.category;
 
 import com.toprise.common.events.EventReader;
 import com.toprise.schemas.events.CategoryUpdated;
+import com.toprise.schemas.topics.TopicNames;
+import com.toprise.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -11,11 +13,13 @@ import org.springframework.stereotype.Component;
  * product-service: dealer assignment keeps working while product-service is down or slow, and the design keeps
  * services from calling each other for data a topic already carries. The price is that a category created a
  * moment ago may not be known here yet; the assignment then fails with a field error and can be retried.
+ * Redeliveries need no processed-events mark: a copy keeps the newest version (the category's updatedAt), so an
+ * event that comes again, or after a newer one, changes nothing.
  */
 @Component
 class CategoryUpdatesListener {
 
-    private static final EventReader<CategoryUpdated> EVENTS = new EventReader<>(CategoryUpdated.class);
+    private static final EventReader<CategoryUpdated> EVENTS = EventReader.of(Topics.CATEGORY_UPDATED);
 
     private final KnownCategories categories;
 
@@ -23,8 +27,7 @@ class CategoryUpdatesListener {
         this.categories = categories;
     }
 
-    @KafkaListener(id = "user-service-categories",
-            topics = "#{T(com.toprise.schemas.topics.Topics).CATEGORY_UPDATED.name()}")
+    @KafkaListener(id = "user-service-categories", topics = TopicNames.CATEGORY_UPDATED)
     void onCategoryUpdated(ConsumerRecord<String, byte[]> record) {
         EVENTS.read(record).ifPresent(event -> {
             CategoryUpdated category = event.payload();
