@@ -2,6 +2,7 @@ package com.toprise.topology.inventory;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.toprise.schemas.queries.InventoryAvailability;
 import com.toprise.schemas.serde.Json;
 import com.toprise.topology.inventory.StockStoreLocator.Local;
 import com.toprise.topology.inventory.StockStoreLocator.Location;
@@ -99,7 +100,7 @@ public final class InventoryQueryServer implements AutoCloseable {
                 unavailable(exchange, unavailable.reason());
                 return;
             }
-            found = InventoryAvailability.find(((Local) where).store(), sku);
+            found = StockAvailability.find(((Local) where).store(), sku);
         } catch (InvalidStateStoreException moving) { // rebalancing, restoring, or migrated during the scan
             unavailable(exchange, "the stock store is not queryable now: " + moving.getMessage());
             return;

@@ -4,10 +4,11 @@ import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.InventoryChanged;
 import com.toprise.schemas.events.OrderCreated;
+import com.toprise.schemas.queries.InventoryAvailability;
+import com.toprise.schemas.queries.InventoryAvailability.DealerAvailability;
 import com.toprise.schemas.serde.Json;
 import com.toprise.schemas.topics.Topic;
 import com.toprise.schemas.topics.Topics;
-import com.toprise.topology.inventory.InventoryAvailability.DealerAvailability;
 import com.toprise.topology.inventory.StockStoreLocator.Local;
 import com.toprise.topology.inventory.StockStoreLocator.Location;
 import com.toprise.topology.inventory.StockStoreLocator.Remote;
@@ -75,12 +76,12 @@ class InventoryQueryServerTest {
 
     @Test
     void aSkusStockIsSummedOverItsDealersSortedByDealerAndOnlyThatSku() {
-        InventoryAvailability found = InventoryAvailability.find(store, "BRK-PAD-001").orElseThrow();
+        InventoryAvailability found = StockAvailability.find(store, "BRK-PAD-001").orElseThrow();
 
         assertThat(found).isEqualTo(new InventoryAvailability("BRK-PAD-001", 7, 3, 4, List.of(
                 new DealerAvailability("d-1", 5, 3, 2), new DealerAvailability("d-2", 2, 0, 2))));
-        assertThat(InventoryAvailability.find(store, "BRK-PAD")).isEmpty();
-        assertThat(InventoryAvailability.find(store, "BRK-PAD-001-X").orElseThrow().dealers())
+        assertThat(StockAvailability.find(store, "BRK-PAD")).isEmpty();
+        assertThat(StockAvailability.find(store, "BRK-PAD-001-X").orElseThrow().dealers())
                 .containsExactly(new DealerAvailability("d-1", 7, 0, 7));
     }
 
@@ -88,7 +89,7 @@ class InventoryQueryServerTest {
     void aDealerCountedBelowItsReservationsHasNoneAvailableAndHidesNobodyElses() {
         stock("BRK-PAD-001", "d-1", 1); // 3 still reserved there
 
-        InventoryAvailability found = InventoryAvailability.find(store, "BRK-PAD-001").orElseThrow();
+        InventoryAvailability found = StockAvailability.find(store, "BRK-PAD-001").orElseThrow();
 
         assertThat(found.dealers().get(0)).isEqualTo(new DealerAvailability("d-1", 1, 3, 0));
         assertThat(found.available()).isEqualTo(2);
@@ -111,6 +112,9 @@ class InventoryQueryServerTest {
             assertThat(body.get("dealers").get(0).toString())
                     .isEqualTo("{\"dealerId\":\"d-1\",\"onHand\":5,\"reserved\":3,\"available\":2}");
             assertThat(body.get("dealers")).hasSize(2);
+            // what product-service reads it as: the one shared answer type
+            assertThat(Json.MAPPER.readValue(answer.body(), InventoryAvailability.class))
+                    .isEqualTo(StockAvailability.find(store, "BRK-PAD-001").orElseThrow());
         }
         HttpResponse<String> missing = get(other, "/inventory/NO-SUCH-SKU"); // the owner's 404, relayed
         assertThat(missing.statusCode()).isEqualTo(404);

@@ -1,6 +1,7 @@
 package com.toprise.product.inventory;
 
 import com.toprise.common.web.ServiceUnavailableException;
+import com.toprise.schemas.queries.InventoryAvailability;
 import com.toprise.schemas.serde.Json;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;

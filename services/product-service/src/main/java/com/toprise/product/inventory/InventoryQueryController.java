@@ -4,11 +4,13 @@ import com.toprise.common.access.Access;
 import com.toprise.common.access.ProtectedResource;
 import com.toprise.common.web.InvalidRequestException;
 import com.toprise.common.web.ResourceNotFoundException;
+import com.toprise.schemas.queries.InventoryAvailability;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +37,8 @@ class InventoryQueryController {
         if (!SKU.matcher(sku).matches()) {
             throw InvalidRequestException.of("sku", "must be a SKU (1-64 letters, digits, '.', '_' or '-')");
         }
-        return topology.find(sku).flatMap(found -> found.visibleTo(access))
+        return topology.find(sku)
+                .flatMap(found -> access.seesAll() ? Optional.of(found) : found.ofDealer(access.userId()))
                 .orElseThrow(() -> new ResourceNotFoundException("inventory", sku));
     }
 }
