@@ -6,6 +6,7 @@ import com.toprise.schemas.events.ProductUpdated;
 import com.toprise.schemas.events.ProductUpdated.ProductStatus;
 import com.toprise.schemas.events.UserCreated;
 import com.toprise.schemas.serde.Json;
+import com.toprise.schemas.topics.Topic;
 import com.toprise.schemas.topics.Topics;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -37,9 +38,9 @@ class OutboxEventRouterTopologyTest {
     void setUp() {
         driver = new TopologyTestDriver(OutboxEventRouterTopology.build());
         productChanges = driver.createInputTopic("cdc.products.products", new StringSerializer(), new StringSerializer());
-        productUpdated = output(Topics.PRODUCT_UPDATED.name());
-        userCreated = output(Topics.USER_CREATED.name());
-        deadLetters = output(Topics.OUTBOX_DEAD_LETTER.name());
+        productUpdated = output(Topics.PRODUCT_UPDATED);
+        userCreated = output(Topics.USER_CREATED);
+        deadLetters = output(Topics.OUTBOX_DEAD_LETTER);
     }
 
     @AfterEach
@@ -117,8 +118,9 @@ class OutboxEventRouterTopologyTest {
         assertThat(productUpdated.readValuesToList()).containsExactly(good);
     }
 
-    private TestOutputTopic<String, String> output(String topic) {
-        return driver.createOutputTopic(topic, new StringDeserializer(), new StringDeserializer());
+    /** A registry topic read as text, not with its serde: the router must pass each envelope on byte for byte. */
+    private TestOutputTopic<String, String> output(Topic<String, ?> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), new StringDeserializer());
     }
 
     private static String envelope(String productId, String name) {
