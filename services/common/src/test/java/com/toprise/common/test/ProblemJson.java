@@ -38,8 +38,14 @@ public final class ProblemJson {
 
     private static ResultMatcher all(ResultMatcher... matchers) {
         return result -> {
-            for (ResultMatcher matcher : matchers) {
-                matcher.match(result);
+            try {
+                for (ResultMatcher matcher : matchers) {
+                    matcher.match(result);
+                }
+            } catch (AssertionError e) {
+                // the answer itself says best what went wrong
+                throw new AssertionError(e.getMessage() + "; the answer was " + result.getResponse().getStatus() + " "
+                        + result.getResponse().getContentAsString(), e);
             }
         };
     }
