@@ -16,9 +16,10 @@ import java.util.Map;
 /**
  * Lets a {@code @SpringBootTest} start a service's whole context with nothing running: its database is a
  * MongoDB-wire server in memory (mongo-java-server), Kafka listeners are created but not started, tokens are
- * {@link TestTokens}', the Kafka health indicator is off, and Kafka, Elasticsearch, Redis and AMQP point at a port nobody listens on. Those clients
- * connect lazily, so the context starts as it does in production while they are down; and a platform running on
- * this machine's default ports is never touched by a test.
+ * {@link TestTokens}', and Kafka, Elasticsearch, Redis and AMQP point at a port nobody listens on. Those clients
+ * connect lazily, so the context starts as it does in production while they are down (the Kafka health indicator
+ * stays on and retries in the background: the readiness group names it); and a platform running on this
+ * machine's default ports is never touched by a test.
  */
 public class InMemoryPlatform implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -41,8 +42,6 @@ public class InMemoryPlatform implements ApplicationContextInitializer<Configura
         properties.put("TOPRISE_AMQP_HOST", "127.0.0.1");
         properties.put("TOPRISE_AMQP_PORT", nowhere.substring(nowhere.indexOf(':') + 1));
         properties.put("spring.kafka.listener.auto-startup", "false");
-        // the Kafka health indicator opens an admin client at once, which would retry the dead port all test long
-        properties.put("management.health.kafka.enabled", "false");
         properties.put("toprise.security.jwt.public-key", TestTokens.publicKeyPem());
         properties.put("toprise.security.jwt.private-key", TestTokens.privateKeyPem());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("in-memory-platform", properties));
