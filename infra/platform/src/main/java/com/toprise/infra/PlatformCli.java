@@ -60,7 +60,7 @@ public final class PlatformCli {
             return 1;
         }
         System.out.println();
-        System.out.print(platform.summaryTable());
+        System.out.print(summaryTable(platform));
         System.out.println();
         System.out.println("data: " + settings.dataDir() + "   Ctrl-C or `bin/toprise down` stops everything");
         stopped.await();
@@ -136,5 +136,13 @@ public final class PlatformCli {
         } catch (IOException ignored) {
             // nothing to clean
         }
+    }
+
+    private static String summaryTable(EmbeddedPlatform platform) {
+        StringBuilder table = new StringBuilder(String.format("%-22s %-7s %-40s %s%n", "COMPONENT", "PORT", "ADDRESS", "LOG"));
+        for (PlatformComponent c : platform.components()) {
+            table.append(String.format("%-22s %-7d %-40s %s%n", c.name(), c.port(), c.address(), c.logFile()));
+        }
+        return table.toString();
     }
 }

@@ -87,6 +87,9 @@ public final class ConnectWorker extends PlatformComponent {
                 "rest.advertised.host.name=127.0.0.1",
                 "rest.advertised.port=" + port(),
                 "plugin.path=" + pluginPath().stream().map(Path::toString).collect(Collectors.joining(",")),
+                // every plugin we load declares itself in META-INF/services; the default (hybrid_warn) also scans
+                // every class of every plugin and of the classpath by reflection, most of the worker's start-up
+                "plugin.discovery=service_load",
                 // connector configs say ${env:NAME} for what differs between machines
                 "config.providers=env",
                 "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",

@@ -1,6 +1,7 @@
 package com.toprise.infra.components;
 
 import com.toprise.infra.platform.AdminCredentials;
+import com.toprise.infra.platform.ClassDataArchive;
 import com.toprise.infra.platform.JwtKeys;
 import com.toprise.infra.platform.PlatformComponent;
 import com.toprise.infra.platform.PlatformSettings;
@@ -11,20 +12,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One of our Spring Boot services, run from its executable jar with the {@code local} profile and the
- * platform's addresses passed as the documented TOPRISE_* environment variables.
+ * One of our Spring Boot services, run from its executable jar (unpacked once into the cache, with a class-data
+ * archive of its start-up) with the {@code local} profile and the platform's addresses passed as the documented
+ * TOPRISE_* environment variables.
  */
 public final class SpringService extends PlatformComponent {
 
     private final String module;
     private final int port;
     private final Map<String, String> environment;
+    private ClassDataArchive classData;
 
     public SpringService(PlatformSettings settings, String module, int port, Map<String, String> environment) {
         super(settings);
@@ -36,6 +40,11 @@ public final class SpringService extends PlatformComponent {
     @Override
     public String name() {
         return module;
+    }
+
+    /** Every service but the gateway keeps a database whose outbox the CDC sources must see from its first write. */
+    public boolean writesToItsDatabase() {
+        return !"gateway".equals(module);
     }
 
     @Override
@@ -55,12 +64,23 @@ public final class SpringService extends PlatformComponent {
 
     @Override
     protected List<String> command() throws IOException {
-        return List.of(Processes.javaBinary(),
+        ExtractedJar jar = new ExtractedJar(executableJar(), settings.cacheDir(), module);
+        Path applicationJar = jar.applicationJar(logFile());
+        classData = new ClassDataArchive(settings.cacheDir(), module, jar.key());
+        List<String> command = new ArrayList<>(List.of(Processes.javaBinary(),
                 "-Xms64m", "-Xmx320m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-Xss512k",
                 "-XX:ReservedCodeCacheSize=128m", // at 64m the sweeper flushed hot code and C2 recompiled it for ever (~45% of a core under load)
-                "-Dtoprise.platform=" + settings.dataDir(),
-                "-jar", executableJar().toString(),
-                "--spring.profiles.active=local");
+                "-Dtoprise.platform=" + settings.dataDir()));
+        command.addAll(classData.jvmOptions());
+        command.addAll(List.of("-jar", applicationJar.toString(), "--spring.profiles.active=local"));
+        return command;
+    }
+
+    @Override
+    protected void afterExit(boolean clean) {
+        if (classData != null && clean) {
+            classData.promote();
+        }
     }
 
     @Override

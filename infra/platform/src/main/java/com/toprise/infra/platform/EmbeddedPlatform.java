@@ -5,6 +5,7 @@ import com.toprise.infra.components.ConnectWorker;
 import com.toprise.infra.components.ElasticsearchNode;
 import com.toprise.infra.components.KafkaBroker;
 import com.toprise.infra.components.MongoStore;
+import com.toprise.infra.components.PlatformServices;
 import com.toprise.infra.components.RedisServer;
 import com.toprise.infra.components.SpringService;
 import com.toprise.infra.components.StreamsApp;
@@ -40,6 +41,7 @@ public final class EmbeddedPlatform implements AutoCloseable {
     private final StreamsApp topology;
     private final List<SpringService> services;
     private final List<PlatformComponent> started = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Double> readySeconds = new java.util.concurrent.ConcurrentHashMap<>();
     private long startNanos;
     private Thread stopOnExit;
 
@@ -59,24 +61,34 @@ public final class EmbeddedPlatform implements AutoCloseable {
         this.mongo = new MongoStore(settings);
         this.redis = new RedisServer(settings);
         this.amqp = new AmqpBroker(settings);
-        this.connect = new ConnectWorker(settings, kafka.bootstrapServers(), connectorEnvironment(settings.ports()));
+        this.connect = new ConnectWorker(settings, kafka.bootstrapServers(), PlatformServices.connectorEnvironment(settings.ports()));
         this.topology = new StreamsApp(settings, kafka.bootstrapServers());
-        this.services = createServices(settings, serviceSettings);
+        this.services = PlatformServices.create(settings, serviceSettings);
     }
 
     public EmbeddedPlatform start() {
         startNanos = System.nanoTime();
+        readySeconds.clear();
         registerStopOnExit();
         progress.printf("starting the TopRise platform in %s%n", settings.dataDir());
         try {
             startStage(List.of(kafka, elasticsearch, mongo, redis, amqp));
             provisioner().applyTopics(provisioningReport());
-            startStage(List.of(connect));
-            deployConnectors();
-            startStage(List.of(topology));
+            // what needs only Kafka starts beside Connect; services that write to their databases wait for the CDC
+            // sources, because an outbox entry written before its source's snapshot would never become an event
+            List<PlatformComponent> besideConnect = new ArrayList<>(List.of(connect, topology));
+            List<SpringService> afterSources = new ArrayList<>();
             if (settings.withServices()) {
-                startStage(new ArrayList<>(services));
+                for (SpringService service : services) {
+                    if (service.writesToItsDatabase()) {
+                        afterSources.add(service);
+                    } else {
+                        besideConnect.add(service);
+                    }
+                }
             }
+            startStage(besideConnect, () -> awaitAndDeploy(connect));
+            startStage(afterSources);
             progress.printf("[%5.1fs] all components ready%n", elapsedSeconds());
             return this;
         } catch (RuntimeException e) {
@@ -174,24 +186,31 @@ public final class EmbeddedPlatform implements AutoCloseable {
                 line.kind() + " " + line.name(), line.action().name().toLowerCase()));
     }
 
-    /** What the connector files read with ${env:…}: on a production Connect cluster the same names, other values. */
-    private static Map<String, String> connectorEnvironment(PlatformPorts ports) {
-        return Map.of(
-                "TOPRISE_CDC_MONGODB_CONNECTION_STRING", MongoStore.connectionString(ports.mongo()),
-                "TOPRISE_ELASTICSEARCH_URLS", "http://127.0.0.1:" + ports.elasticsearch());
+    private void awaitAndDeploy(ConnectWorker worker) {
+        awaitReady(worker);
+        deployConnectors();
+    }
+
+    private void awaitReady(PlatformComponent c) {
+        c.awaitReady();
+        double at = elapsedSeconds();
+        readySeconds.put(c.name(), at);
+        progress.printf("[%5.1fs] %-22s ready  %-32s pid %d%n", at, c.name(), c.address(), c.pid());
     }
 
     private void startStage(List<? extends PlatformComponent> stage) {
+        startStage(stage, null);
+    }
+
+    /** Launches a stage at once and waits for all of it; {@code connectStep} waits for Connect itself, then deploys. */
+    private void startStage(List<? extends PlatformComponent> stage, Runnable connectStep) {
         for (PlatformComponent component : stage) {
             started.add(component);
             component.launch();
         }
         List<CompletableFuture<Void>> waits = stage.stream()
-                .map(c -> CompletableFuture.runAsync(() -> {
-                    c.awaitReady();
-                    progress.printf("[%5.1fs] %-22s ready  %-32s pid %d%n",
-                            elapsedSeconds(), c.name(), c.address(), c.pid());
-                }))
+                .map(c -> CompletableFuture.runAsync(connectStep != null && c == connect ? connectStep
+                        : () -> awaitReady(c)))
                 .toList();
         try {
             CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
@@ -216,16 +235,16 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return all;
     }
 
-    public long totalRssBytes() {
-        return components().stream().mapToLong(PlatformComponent::rssBytes).sum();
+    /** Seconds from {@link #start} until each component was ready, in the order they became ready. */
+    public Map<String, Double> readySeconds() {
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        readySeconds.entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(e -> ordered.put(e.getKey(), Math.round(e.getValue() * 10) / 10.0));
+        return ordered;
     }
 
-    public String summaryTable() {
-        StringBuilder table = new StringBuilder(String.format("%-22s %-7s %-40s %s%n", "COMPONENT", "PORT", "ADDRESS", "LOG"));
-        for (PlatformComponent c : components()) {
-            table.append(String.format("%-22s %-7d %-40s %s%n", c.name(), c.port(), c.address(), c.logFile()));
-        }
-        return table.toString();
+    public long totalRssBytes() {
+        return components().stream().mapToLong(PlatformComponent::rssBytes).sum();
     }
 
     public PlatformSettings settings() {
@@ -271,31 +290,5 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     public List<SpringService> services() {
         return services;
-    }
-
-    private static List<SpringService> createServices(PlatformSettings settings, Map<String, String> serviceSettings) {
-        PlatformPorts p = settings.ports();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("TOPRISE_MONGO_URI", MongoStore.connectionString(p.mongo()));
-        env.put("TOPRISE_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + p.kafka());
-        env.put("TOPRISE_ELASTICSEARCH_URIS", "http://127.0.0.1:" + p.elasticsearch());
-        env.put("TOPRISE_REDIS_ADDRESS", "redis://127.0.0.1:" + p.redis());
-        env.put("TOPRISE_AMQP_HOST", "127.0.0.1");
-        env.put("TOPRISE_AMQP_PORT", Integer.toString(p.amqp()));
-        env.put("TOPRISE_AMQP_USERNAME", AmqpBroker.USERNAME);
-        env.put("TOPRISE_AMQP_PASSWORD", AmqpBroker.PASSWORD);
-        env.put("TOPRISE_AMQP_VHOST", AmqpBroker.VIRTUAL_HOST);
-        env.put("TOPRISE_USER_SERVICE_URL", "http://127.0.0.1:" + p.userService());
-        env.put("TOPRISE_PRODUCT_SERVICE_URL", "http://127.0.0.1:" + p.productService());
-        env.put("TOPRISE_ORDER_SERVICE_URL", "http://127.0.0.1:" + p.orderService());
-        env.put("TOPRISE_NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + p.notificationService());
-        env.put("TOPRISE_INVENTORY_QUERY_URL", "http://127.0.0.1:" + p.topology()); // product-service's stock reads
-        env.putAll(serviceSettings);
-        return List.of(
-                new SpringService(settings, "user-service", p.userService(), env),
-                new SpringService(settings, "product-service", p.productService(), env),
-                new SpringService(settings, "order-service", p.orderService(), env),
-                new SpringService(settings, "notification-service", p.notificationService(), env),
-                new SpringService(settings, "gateway", p.gateway(), env));
     }
 }

@@ -84,6 +84,7 @@ public abstract class PlatformComponent {
         if (process != null) {
             process.stop(Duration.ofSeconds(30));
             process = null;
+            afterExit(true);
         }
     }
 
@@ -92,7 +93,12 @@ public abstract class PlatformComponent {
         if (process != null) {
             process.kill();
             process = null;
+            afterExit(false);
         }
+    }
+
+    /** After the process has ended: {@code clean} when it was asked to stop, not killed. */
+    protected void afterExit(boolean clean) {
     }
 
     public boolean isRunning() {
