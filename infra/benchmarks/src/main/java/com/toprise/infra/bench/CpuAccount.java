@@ -46,6 +46,15 @@ final class CpuAccount {
         return figures;
     }
 
+    /** All processes' ms of CPU per unit since the start, the load generator included. */
+    double totalMsPerUnit(long units) {
+        long total = 0;
+        for (Map.Entry<String, Long> e : readNanos().entrySet()) {
+            total += e.getValue() - startNanos.getOrDefault(e.getKey(), e.getValue());
+        }
+        return round(total / 1e6 / Math.max(1, units));
+    }
+
     private Map<String, Long> readNanos() {
         Map<String, Long> nanos = new LinkedHashMap<>();
         for (PlatformComponent component : platform.components()) {

@@ -1,0 +1,211 @@
+package com.toprise.infra.bench;
+
+import com.toprise.infra.platform.AdminCredentials;
+import com.toprise.infra.platform.EmbeddedPlatform;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+
+/**
+ * What the order-intake benchmark orders from, set up through the gateway as a shop would be: an admin, a warm-up
+ * SKU, the measured SKUs with their dealer stock (a few scarce), and customers with a delivery address, all known to
+ * order-service before the first order. Then the orders themselves, and the oversell check at the end.
+ */
+final class IntakeShop {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PASSWORD = "bench password 1";
+    private static final String PINCODE = "560001";
+
+    private final BenchHttp http;
+    private final String admin;
+    private final String warmSku;
+    private final Map<String, Integer> stockOf;
+    private final List<String> skus;
+    private final List<Customer> customers;
+
+    private IntakeShop(BenchHttp http, String admin, String warmSku, Map<String, Integer> stockOf,
+                       List<Customer> customers) {
+        this.http = http;
+        this.admin = admin;
+        this.warmSku = warmSku;
+        this.stockOf = stockOf;
+        this.skus = List.copyOf(stockOf.keySet());
+        this.customers = customers;
+    }
+
+    /** @param scarce how many of the {@code skuCount} SKUs have only {@code scarceStock} units */
+    static IntakeShop open(EmbeddedPlatform platform, int skuCount, int stock, int scarce, int scarceStock,
+                           int customerCount) {
+        BenchHttp http = new BenchHttp(platform.gatewayUrl());
+        AdminCredentials credentials = AdminCredentials.ensure(platform.settings().dataDir());
+        String admin = login(http, credentials.email(), credentials.password());
+        String warmSku = product(http, admin, "BENCH-WARM", 10_000_000);
+        Map<String, Integer> stockOf = new LinkedHashMap<>();
+        for (int i = 0; i < skuCount; i++) {
+            int units = i < scarce ? scarceStock : stock;
+            stockOf.put(product(http, admin, "BENCH-" + i, units), units);
+        }
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < customerCount; i++) {
+            customers.add(customer(http));
+        }
+        IntakeShop shop = new IntakeShop(http, admin, warmSku, stockOf, customers);
+        shop.awaitKnown();
+        return shop;
+    }
+
+    List<String> skus() {
+        return skus;
+    }
+
+    /** One unit of the warm-up SKU, by the n-th customer (round robin). */
+    BenchHttp.Response placeWarmUp(int n) {
+        return place(n, warmSku);
+    }
+
+    /** One unit of {@code sku}, by the n-th customer (round robin), with a fresh Idempotency-Key. */
+    BenchHttp.Response place(int n, String sku) {
+        Customer customer = customers.get(n % customers.size());
+        return http.send("POST", "/api/orders", "{\"lines\":[{\"sku\":\"%s\",\"quantity\":1}],\"deliveryAddressId\":\"%s\"}"
+                .formatted(sku, customer.addressId()), customer.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    }
+
+    /** The n-th order: one unit of a random measured SKU; an accepted one's SKU is noted in {@code skuOf}. */
+    IntFunction<ClosedLoop.Request> randomOrders(Map<String, String> skuOf) {
+        return n -> () -> {
+            String sku = skus.get(ThreadLocalRandom.current().nextInt(skus.size()));
+            BenchHttp.Response response = place(n, sku);
+            if (response.statusCode() == 201) {
+                skuOf.put(JSON.readTree(response.body()).path("id").asString(), sku);
+            }
+            return response;
+        };
+    }
+
+    /** Notes when each accepted order was sent (or due, open loop), by its id. */
+    static ClosedLoop.Observer recordAccepted(Map<String, Long> sentAt) {
+        return (sent, response) -> {
+            if (response.statusCode() == 201) {
+                sentAt.put(JSON.readTree(response.body()).path("id").asString(), sent);
+            }
+        };
+    }
+
+    /** Confirmed units per SKU against its stock, and the topology's reserved figure against the confirmations. */
+    Map<String, Object> oversell(Map<String, Long> confirmedBySku) {
+        long oversold = 0;
+        long mismatches = 0;
+        long confirmed = 0;
+        long soldOut = 0;
+        for (Map.Entry<String, Integer> entry : stockOf.entrySet()) {
+            String sku = entry.getKey();
+            int stock = entry.getValue();
+            long units = confirmedBySku.getOrDefault(sku, 0L);
+            confirmed += units;
+            oversold += Math.max(0, units - stock);
+            soldOut += units >= stock ? 1 : 0;
+            JsonNode level = JSON.readTree(inventory(sku).body());
+            if (level.path("reserved").asLong() != units || level.path("onHand").asLong() != stock) {
+                mismatches++;
+            }
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("skus", stockOf.size());
+        figures.put("unitsPerSku", new TreeSet<>(stockOf.values()));
+        figures.put("skusSoldOut", soldOut);
+        figures.put("unitsConfirmed", confirmed);
+        figures.put("oversoldUnits", oversold);
+        figures.put("skusWhoseReservedDiffersFromConfirmed", mismatches);
+        return figures;
+    }
+
+    /** A SKU's figures; retried while the topology answers 503 (its store rebalancing, or a slow answer). */
+    private BenchHttp.Response inventory(String sku) {
+        BenchHttp.Response[] last = new BenchHttp.Response[1];
+        await(Duration.ofSeconds(60), () -> (last[0] = http.get("/api/inventory/" + sku, admin)).statusCode() != 503);
+        return BenchHttp.expect(200, last[0]);
+    }
+
+    private static String product(BenchHttp http, String admin, String prefix, int stock) {
+        String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        BenchHttp.expect(201, http.post("/api/products", """
+                {"sku":"%s","name":"Bench part %s","brand":"Bosch","category":"Brakes","subCategory":"Pads",
+                 "type":"Disc","status":"LIVE","price":499.00}""".formatted(sku, sku), admin));
+        BenchHttp.expect(201, http.post("/api/inventory/stock/adjustments",
+                "{\"sku\":\"%s\",\"dealerId\":\"bench-dealer\",\"delta\":%d,\"reason\":\"bench stock\"}".formatted(sku, stock),
+                admin));
+        return sku;
+    }
+
+    private static Customer customer(BenchHttp http) {
+        String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        BenchHttp.expect(201, http.post("/api/auth/register",
+                "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Bench\"}".formatted(email, PASSWORD), null));
+        String token = login(http, email, PASSWORD);
+        BenchHttp.Response address = BenchHttp.expect(201, http.post("/api/addresses", """
+                {"label":"Garage","line1":"1 Bench Road","city":"Bengaluru","state":"Karnataka","pincode":"%s"}"""
+                .formatted(PINCODE), token));
+        return new Customer(token, JSON.readTree(address.body()).path("id").asString());
+    }
+
+    /** order-service learns products and addresses from events: wait until every one has arrived. */
+    private void awaitKnown() {
+        List<String> all = new ArrayList<>(skus);
+        all.add(warmSku);
+        for (Customer customer : customers) {
+            if (!await(Duration.ofSeconds(120), () -> {
+                BenchHttp.Response probe = http.send("POST", "/api/orders",
+                        "{\"lines\":[{\"sku\":\"NO-SUCH-PART\",\"quantity\":1}],\"deliveryAddressId\":\"%s\"}"
+                                .formatted(customer.addressId()), customer.token(),
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                return probe.statusCode() == 400 && !probe.body().contains("deliveryAddressId");
+            })) {
+                throw new IllegalStateException("order-service did not learn address " + customer.addressId());
+            }
+        }
+        Customer probe = customers.get(0);
+        for (String sku : all) {
+            if (!await(Duration.ofSeconds(120), () -> http.send("PUT", "/api/cart/items/" + sku, "{\"quantity\":1}",
+                    probe.token(), Map.of()).statusCode() == 200)) {
+                throw new IllegalStateException("order-service did not learn " + sku);
+            }
+        }
+        http.send("DELETE", "/api/cart", null, probe.token(), Map.of());
+    }
+
+    private static String login(BenchHttp http, String email, String password) {
+        BenchHttp.Response response = BenchHttp.expect(200, http.post("/api/auth/login",
+                "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, password), null));
+        return JSON.readTree(response.body()).path("accessToken").asString();
+    }
+
+    static boolean await(Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private record Customer(String token, String addressId) {
+    }
+}
