@@ -1,6 +1,9 @@
 package com.toprise.common;
 
 import com.toprise.common.events.NewestCopies;
+import com.toprise.common.mongo.CommonCollections;
+import com.toprise.common.mongo.IndexDeclaration;
+import com.toprise.common.mongo.MongoIndexes;
 import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.outbox.ProcessedEvents;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,6 +20,7 @@ import com.toprise.common.web.ProblemDetailsAdvice;
 import com.toprise.common.web.RequestBodyLimitFilter;
 import com.toprise.common.web.RequestIdFilter;
 import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,6 +38,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What every TopRise service gets by depending on services/common. Servlet services only: the reactive gateway uses
@@ -86,7 +91,7 @@ public class CommonServiceAutoConfiguration {
         return new RedisHealthIndicator(redisson);
     }
 
-    /** Services write state with events through the outbox; consumers drop redeliveries with processed events. */
+    /** Services write state with events through the outbox, drop redeliveries with processed events, keep indexes. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MongoTemplate.class)
     static class OutboxConfiguration {
@@ -107,6 +112,14 @@ public class CommonServiceAutoConfiguration {
         @ConditionalOnMissingBean
         NewestCopies newestCopies(MongoTemplate mongo) {
             return new NewestCopies(mongo);
+        }
+
+        /** The indexes the service's packages declare (IndexDeclaration components) and common's own, created at start. */
+        @Bean
+        @ConditionalOnMissingBean
+        MongoIndexes mongoIndexes(MongoTemplate mongo, ObjectProvider<IndexDeclaration> declarations) {
+            return new MongoIndexes(mongo,
+                    Stream.concat(declarations.orderedStream(), CommonCollections.all().stream()).toList());
         }
     }
 

@@ -18,7 +18,7 @@ import java.time.Instant;
  */
 public class ProcessedEvents {
 
-    static final String COLLECTION = "processed_events";
+    public static final String COLLECTION = "processed_events";
 
     private final MongoTemplate mongo;
 
