@@ -26,10 +26,8 @@ import java.util.Set;
  * ORDER_CREATED, and ORDER_STATUS_CHANGED to CANCELLED, REJECTED or SHIPPED. They are merged into one single-partition
  * stream ({@code inventory-commands}), so one task decides every reservation in order; outputs are ORDER_VALIDATED,
  * INVENTORY_CHANGED (RESERVED, RELEASED, SHIPPED) and {@code inventory.levels}. One partition bounds the throughput
- * to what one task does (not measured yet: the intake benchmark will tell; a plain exactly-once Streams aggregate
- * runs at ~135k records/s on the 2-core reference machine); sharding by region is the way out when that stops being
- * enough. Run with exactly_once_v2: a command's state changes and outputs
- * commit together.
+ * to what one task does (what that is on the reference machine: docs/benchmarks.md); sharding by region is the way
+ * out when that stops being enough. Run with exactly_once_v2: a command's state changes and outputs commit together.
  */
 public final class InventoryLevelsTopology {
 

@@ -52,9 +52,8 @@ public final class MongoStore extends PlatformComponent {
     /**
      * The serial collector with a young generation of 512 MB: the MVStore keeps its pages on the heap for seconds,
      * long enough to survive young collections, so each one copies a similar amount whatever the young size; a
-     * large one collects less often. With 512 MB in all (a 140 MB eden) the store stood still for 76 ms per young
-     * collection, 13% of the time at 200 orders/s, and every request in flight waited for it. G1 with a 20 ms pause
-     * goal made the pauses 35 ms but collected every 134 ms: 26% of the time, and twice the CPU.
+     * large one collects less often, and every request in flight waits less in all (measurements, and the G1
+     * setting that was tried: docs/benchmarks.md).
      */
     @Override
     protected List<String> garbageCollector() {
