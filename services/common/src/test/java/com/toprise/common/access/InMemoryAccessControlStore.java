@@ -34,6 +34,16 @@ public class InMemoryAccessControlStore extends AccessControlStore {
         }
     }
 
+    /** The matrix last published, for a test to see what a service told every other one. */
+    public PermissionMatrix publishedMatrix() {
+        return matrix;
+    }
+
+    /** The accounts published as deactivated, for a test to see what a service told every other one. */
+    public synchronized Set<String> deactivatedUserIds() {
+        return Set.copyOf(deactivated);
+    }
+
     @Override
     PermissionMatrix readMatrix() {
         return matrix;
