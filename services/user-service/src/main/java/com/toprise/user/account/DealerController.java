@@ -5,11 +5,9 @@ import com.toprise.common.access.ProtectedResource;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
-import com.toprise.common.web.ResourceNotFoundException;
 import com.toprise.schemas.events.UserCreated.Role;
 import com.toprise.user.account.UserAccount.AccountView;
 import jakarta.validation.Valid;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-
 /** Dealers: onboarded by admins, assigned the catalog categories they serve; a dealer sees only itself. */
 @RestController
 @RequestMapping("/api/dealers")
@@ -29,11 +25,11 @@ import java.util.List;
 class DealerController {
 
     private final UserAdministration administration;
-    private final UserAccountRepository accounts;
+    private final AccountsInScope inScope;
 
-    DealerController(UserAdministration administration, UserAccountRepository accounts) {
+    DealerController(UserAdministration administration, AccountsInScope inScope) {
         this.administration = administration;
-        this.accounts = accounts;
+        this.inScope = inScope;
     }
 
     @PostMapping
@@ -46,18 +42,12 @@ class DealerController {
     PageResponse<AccountView> list(Access access,
                                    @Sortable(value = {"email", "name", "createdAt"}, defaultSort = "createdAt,desc")
                                    PageQuery page) {
-        if (!access.seesAll()) {
-            List<UserAccount> own = accounts.findById(access.userId()).filter(a -> a.role() == Role.DEALER).stream().toList();
-            return PageResponse.of(new PageImpl<>(own, page.toPageable(), own.size()), UserAccount::view);
-        }
-        return PageResponse.of(accounts.findByRole(Role.DEALER, page.toPageable()), UserAccount::view);
+        return PageResponse.of(inScope.list(Role.DEALER, access, page.toPageable()), UserAccount::view);
     }
 
     @GetMapping("/{id}")
     AccountView get(@PathVariable String id, Access access) {
-        access.checkOwner(id, id);
-        return accounts.findById(id).filter(a -> a.role() == Role.DEALER)
-                .orElseThrow(() -> new ResourceNotFoundException("dealers", id)).view();
+        return inScope.get(Role.DEALER, id, access).view();
     }
 
     @PutMapping("/{id}/categories")
