@@ -50,6 +50,17 @@ final class CapacityAtSlo {
             }
             lastGood = rate;
         }
+        if (lastGood == 0 && !Double.isNaN(firstBad)) { // missed at the first rate: searched downwards, halving
+            for (double rate = Math.round(firstBad / 2); rate >= plan.stepPerSecond(); rate = Math.round(rate / 2)) {
+                Map<String, Object> step = step(rate);
+                steps.add(step);
+                if ((boolean) step.get("withinSlo")) {
+                    lastGood = rate;
+                    break;
+                }
+                firstBad = rate;
+            }
+        }
         if (!Double.isNaN(firstBad) && lastGood > 0) {
             double midpoint = Math.round((lastGood + firstBad) / 2);
             if (midpoint > lastGood && midpoint < firstBad) {

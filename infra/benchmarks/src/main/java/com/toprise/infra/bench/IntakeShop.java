@@ -26,6 +26,7 @@ final class IntakeShop {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench password 1";
     private static final String PINCODE = "560001";
+    private static final int MAX_ADJUSTMENT = 100_000;
 
     private final BenchHttp http;
     private final String admin;
@@ -50,7 +51,7 @@ final class IntakeShop {
         BenchHttp http = new BenchHttp(platform.gatewayUrl());
         AdminCredentials credentials = AdminCredentials.ensure(platform.settings().dataDir());
         String admin = login(http, credentials.email(), credentials.password());
-        String warmSku = product(http, admin, "BENCH-WARM", 10_000_000);
+        String warmSku = product(http, admin, "BENCH-WARM", 200_000);
         Map<String, Integer> stockOf = new LinkedHashMap<>();
         for (int i = 0; i < skuCount; i++) {
             int units = i < scarce ? scarceStock : stock;
@@ -142,9 +143,11 @@ final class IntakeShop {
         BenchHttp.expect(201, http.post("/api/products", """
                 {"sku":"%s","name":"Bench part %s","brand":"Bosch","category":"Brakes","subCategory":"Pads",
                  "type":"Disc","status":"LIVE","price":499.00}""".formatted(sku, sku), admin));
-        BenchHttp.expect(201, http.post("/api/inventory/stock/adjustments",
-                "{\"sku\":\"%s\",\"dealerId\":\"bench-dealer\",\"delta\":%d,\"reason\":\"bench stock\"}".formatted(sku, stock),
-                admin));
+        for (int left = stock; left > 0; left -= MAX_ADJUSTMENT) { // one adjustment adds at most 100,000 units
+            BenchHttp.expect(201, http.post("/api/inventory/stock/adjustments",
+                    "{\"sku\":\"%s\",\"dealerId\":\"bench-dealer\",\"delta\":%d,\"reason\":\"bench stock\"}"
+                            .formatted(sku, Math.min(left, MAX_ADJUSTMENT)), admin));
+        }
         return sku;
     }
 

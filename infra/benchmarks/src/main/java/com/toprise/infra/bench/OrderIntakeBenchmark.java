@@ -60,10 +60,10 @@ final class OrderIntakeBenchmark implements Benchmark {
         for (int run = 0; run < runs; run++) {
             Map<String, Object> figures = FreshPlatform.measure(base, true, RAISED_LIMITS, platform -> {
                 // stock enough for every step: the measured orders stay on the reserving path, not the refusing one
-                IntakeShop shop = shop(platform, options, 1_000_000);
+                IntakeShop shop = shop(platform, options, 200_000);
                 Map<String, Object> result = new LinkedHashMap<>();
                 try (VerdictWatch verdicts = new VerdictWatch(platform.kafkaBootstrapServers())) {
-                    result.put("warmup", WarmUp.untilSteady(platform, shop, intOption(options, "warmClients", 4),
+                    result.put("warmup", WarmUp.untilSteady(platform, shop, intOption(options, "warmClients", 8),
                             intOption(options, "warmWindow", 30), intOption(options, "warmMinWindows", 3),
                             intOption(options, "warmMax", 600), doubleOption(options, "warmSteady", 0.95)));
                     result.putAll(new CapacityAtSlo(platform, shop, verdicts, plan).search());

@@ -32,7 +32,7 @@ final class WarmUp {
             CpuAccount cpu = CpuAccount.start(platform);
             Map<String, Object> load = ClosedLoop.run(platform, clients, 0, windowSeconds,
                     n -> () -> shop.placeWarmUp(n));
-            long orders = (long) load.get("requests");
+            long orders = ((Number) load.get("requests")).longValue();
             double msPerOrder = cpu.totalMsPerUnit(orders);
             elapsed += windowSeconds;
             Map<String, Object> window = new LinkedHashMap<>();
