@@ -7,7 +7,7 @@ import com.rabbitmq.client.MessageProperties;
 import com.toprise.infra.components.AmqpBroker;
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
-import org.junit.jupiter.api.Order;
+import com.toprise.infra.support.UniqueIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Order(5)
+/** The platform's AMQP broker (Qpid Broker-J): a topic exchange routes a message to the queue bound to its key only. */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class AmqpBrokerIT {
 
@@ -23,23 +23,25 @@ class AmqpBrokerIT {
     void routesAMessageThroughATopicExchangeToAQueue(EmbeddedPlatform platform) throws Exception {
         try (Connection connection = AmqpBroker.connectionFactory(platform.amqpPort()).newConnection("it-amqp");
              Channel channel = connection.createChannel()) {
-            channel.exchangeDeclare("it.notifications", "topic", true);
-            channel.queueDeclare("it.notifications.email", true, false, false, null);
-            channel.queueBind("it.notifications.email", "it.notifications", "email.#");
+            String exchange = "it.notifications-" + UniqueIds.hex(8);
+            String queue = exchange + ".email";
+            channel.exchangeDeclare(exchange, "topic", true);
+            channel.queueDeclare(queue, true, false, false, null);
+            channel.queueBind(queue, exchange, "email.#");
 
-            channel.basicPublish("it.notifications", "email.order-confirmed", MessageProperties.PERSISTENT_TEXT_PLAIN,
+            channel.basicPublish(exchange, "email.order-confirmed", MessageProperties.PERSISTENT_TEXT_PLAIN,
                     "order 42 confirmed".getBytes(StandardCharsets.UTF_8));
-            channel.basicPublish("it.notifications", "sms.order-confirmed", MessageProperties.PERSISTENT_TEXT_PLAIN,
+            channel.basicPublish(exchange, "sms.order-confirmed", MessageProperties.PERSISTENT_TEXT_PLAIN,
                     "not for the email queue".getBytes(StandardCharsets.UTF_8));
 
             GetResponse received = null;
             long deadline = System.currentTimeMillis() + 10_000;
             while (received == null && System.currentTimeMillis() < deadline) {
-                received = channel.basicGet("it.notifications.email", true);
+                received = channel.basicGet(queue, true);
             }
             assertThat(received).isNotNull();
             assertThat(new String(received.getBody(), StandardCharsets.UTF_8)).isEqualTo("order 42 confirmed");
-            assertThat(channel.basicGet("it.notifications.email", true)).as("the sms message is not routed here").isNull();
+            assertThat(channel.basicGet(queue, true)).as("the sms message is not routed here").isNull();
         }
     }
 }

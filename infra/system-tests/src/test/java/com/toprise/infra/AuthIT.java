@@ -2,9 +2,13 @@ package com.toprise.infra;
 
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.support.Accounts;
 import com.toprise.infra.support.TopicReader;
+import com.toprise.infra.support.UniqueIds;
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.UserCreated;
+import com.toprise.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -18,18 +22,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** user-service accounts and tokens: sign-up, login, /me, refresh rotation and reuse, logout, throttling. */
-@Order(40)
 @ExtendWith(EmbeddedPlatformExtension.class)
 class AuthIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String PASSWORD = "correct horse battery";
+    private static final String PASSWORD = Accounts.PASSWORD;
 
     @Test
     void aCustomerSignsUpLogsInAndSeesItself(EmbeddedPlatform platform) throws Exception {
@@ -55,12 +57,13 @@ class AuthIT {
     void userCreatedLeavesThroughTheOutboxAndTheChangeStreamCarriesNoPasswordHash(EmbeddedPlatform platform) throws Exception {
         String email = email();
         String id;
-        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.user-created");
-             TopicReader changes = new TopicReader(platform.kafkaBootstrapServers(), "cdc.users.users")) {
+        try (var events = new TopicReader<>(platform.kafkaBootstrapServers(), Topics.USER_CREATED);
+             var changes = TopicReader.changeStream(platform.kafkaBootstrapServers(), "users", "users")) {
             id = JSON.readTree(post(platform, "/api/auth/register", registration(email)).body()).path("id").asString();
-            List<ConsumerRecord<String, String>> created = events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, EventEnvelope<UserCreated>>> created =
+                    events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(60));
             assertThat(created).hasSize(1);
-            assertThat(JSON.readTree(created.get(0).value()).path("payload").path("email").asString()).isEqualTo(email);
+            assertThat(created.get(0).value().payload().email()).isEqualTo(email);
             List<ConsumerRecord<String, String>> cdc = changes.read(r -> r.key().contains(id), 1, Duration.ofSeconds(60));
             assertThat(cdc).hasSize(1);
             assertThat(cdc.get(0).value()).contains(email).doesNotContain("passwordHash");
@@ -150,7 +153,7 @@ class AuthIT {
     }
 
     private static String email() {
-        return "it-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        return UniqueIds.email("it");
     }
 
     private static HttpResponse<String> post(EmbeddedPlatform platform, String path, String body) throws Exception {

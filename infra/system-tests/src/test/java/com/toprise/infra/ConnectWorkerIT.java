@@ -3,9 +3,9 @@ package com.toprise.infra;
 import com.toprise.infra.components.KafkaBroker;
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.support.UniqueIds;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Order(2)
+/** The platform's Kafka Connect worker in distributed mode: a connector deployed and removed over its REST API. */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class ConnectWorkerIT {
 
@@ -28,25 +28,28 @@ class ConnectWorkerIT {
 
     @Test
     void deploysAndRemovesAConnectorThroughTheRestApi(EmbeddedPlatform platform) throws Exception {
+        String id = UniqueIds.hex(8).toLowerCase();
+        String topic = "it.connect.lines-" + id;
+        String connector = "it-file-sink-" + id;
         try (Admin admin = KafkaBroker.admin(platform.kafkaBootstrapServers())) {
-            admin.createTopics(List.of(new NewTopic("it.connect.lines", 1, (short) 1))).all().get(20, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(20, TimeUnit.SECONDS);
         }
-        String sinkFile = platform.settings().dataDir().resolve("connect/it-sink.txt").toString();
+        String sinkFile = platform.settings().dataDir().resolve("connect/" + connector + ".txt").toString();
         String config = """
-                {"name": "it-file-sink", "config": {
+                {"name": "%s", "config": {
                   "connector.class": "org.apache.kafka.connect.file.FileStreamSinkConnector",
-                  "tasks.max": "1", "topics": "it.connect.lines", "file": "%s"}}""".formatted(sinkFile);
+                  "tasks.max": "1", "topics": "%s", "file": "%s"}}""".formatted(connector, topic, sinkFile);
 
         HttpResponse<String> created = send(HttpRequest.newBuilder(uri(platform, "/connectors"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(config)));
         assertThat(created.statusCode()).isEqualTo(201);
 
-        assertThat(awaitState(platform, "it-file-sink")).isEqualTo("RUNNING");
-        assertThat(send(HttpRequest.newBuilder(uri(platform, "/connectors")).GET()).body()).contains("it-file-sink");
+        assertThat(awaitState(platform, connector)).isEqualTo("RUNNING");
+        assertThat(send(HttpRequest.newBuilder(uri(platform, "/connectors")).GET()).body()).contains(connector);
 
-        HttpResponse<String> deleted = send(HttpRequest.newBuilder(uri(platform, "/connectors/it-file-sink")).DELETE());
+        HttpResponse<String> deleted = send(HttpRequest.newBuilder(uri(platform, "/connectors/" + connector)).DELETE());
         assertThat(deleted.statusCode()).isEqualTo(204);
-        assertThat(send(HttpRequest.newBuilder(uri(platform, "/connectors/it-file-sink")).GET()).statusCode())
+        assertThat(send(HttpRequest.newBuilder(uri(platform, "/connectors/" + connector)).GET()).statusCode())
                 .isEqualTo(404);
         // the worker keeps its config in Kafka, the distributed-mode contract connectors rely on
         try (Admin admin = KafkaBroker.admin(platform.kafkaBootstrapServers())) {

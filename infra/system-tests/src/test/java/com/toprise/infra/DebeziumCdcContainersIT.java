@@ -13,6 +13,7 @@ import org.testcontainers.containers.BindMode;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import com.toprise.infra.platform.PlatformSettings;
 import com.toprise.infra.support.TopicReader;
+import com.toprise.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.annotation.Id;
@@ -110,14 +111,14 @@ class DebeziumCdcContainersIT {
         IndexTemplates templates = new IndexTemplates(elasticsearchUrl);
         ProjectFiles.indexTemplateFiles(projectRoot).forEach(template -> templates.apply(template, report));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("dlq.elasticsearch-sink", 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(Topics.ELASTICSEARCH_SINK_DEAD_LETTER.name(), 1, (short) 1))).all().get();
         }
         deployer.apply(projectRoot.resolve("connectors/deploy/products-elasticsearch-sink.json"), report);
         ElasticsearchDocs es = new ElasticsearchDocs(elasticsearchUrl);
 
         String id = "part-" + UUID.randomUUID();
         try (MongoClient client = MongoClients.create(hostUri);
-             TopicReader reader = new TopicReader(KAFKA.getBootstrapServers(), "cdc.products.products")) {
+             var reader = TopicReader.changeStream(KAFKA.getBootstrapServers(), "products", "products")) {
             MongoTemplate products = new MongoTemplate(client, "products");
             products.insert(new Part(id, "Oil filter", 100));
             assertThat(es.await("products", id, doc -> doc.isPresent(), Duration.ofSeconds(90))).isTrue();

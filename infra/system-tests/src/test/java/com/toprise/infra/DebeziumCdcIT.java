@@ -7,7 +7,6 @@ import com.toprise.infra.provisioning.ConnectRestClient;
 import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.annotation.Id;
@@ -26,7 +25,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** The real Debezium MongoDB connector, deployed by the platform, streaming from the embedded store. */
-@Order(20)
 @ExtendWith(EmbeddedPlatformExtension.class)
 class DebeziumCdcIT {
 
@@ -48,7 +46,7 @@ class DebeziumCdcIT {
     void insertUpdateAndDeleteThroughSpringDataBecomeDebeziumRecords(EmbeddedPlatform platform) {
         String id = "part-" + UUID.randomUUID();
         try (MongoClient client = MongoClients.create(platform.mongoUri());
-             TopicReader reader = new TopicReader(platform.kafkaBootstrapServers(), "cdc.products.cdc_parts")) {
+             var reader = TopicReader.changeStream(platform.kafkaBootstrapServers(), "products", "cdc_parts")) {
             MongoTemplate products = new MongoTemplate(client, "products");
             products.insert(new Part(id, "Oil filter", 100));
             products.updateFirst(query(where("_id").is(id)), new Update().set("price", 120), Part.class);

@@ -8,10 +8,11 @@ import com.mongodb.client.model.Updates;
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.support.ElasticsearchDocs;
+import com.toprise.infra.support.PlatformReadiness;
 import com.toprise.infra.support.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import com.toprise.schemas.topics.Topics;
 import org.bson.Document;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.data.annotation.Id;
@@ -34,7 +35,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * survive: a Connect worker restart in a stream of 10,000 changes, Elasticsearch down for a minute, and
  * documents Elasticsearch rejects.
  */
-@Order(25)
 @ExtendWith(EmbeddedPlatformExtension.class)
 class ElasticsearchSinkIT {
 
@@ -92,6 +92,7 @@ class ElasticsearchSinkIT {
             }
             restarter.join();
         }
+        PlatformReadiness.awaitUsable(platform); // the worker is back, and so are its connectors' tasks
         ElasticsearchDocs es = new ElasticsearchDocs(platform.elasticsearchUrl());
         long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         long atLastVersion = 0;
@@ -121,6 +122,7 @@ class ElasticsearchSinkIT {
             }
             platform.startComponent("elasticsearch");
         }
+        PlatformReadiness.awaitUsable(platform); // the services' health includes Elasticsearch
         ElasticsearchDocs es = new ElasticsearchDocs(platform.elasticsearchUrl());
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         long indexed = 0;
@@ -136,7 +138,7 @@ class ElasticsearchSinkIT {
         String bad = "rejected-" + UUID.randomUUID();
         String good = "after-rejected-" + UUID.randomUUID();
         try (MongoClient client = MongoClients.create(platform.mongoUri());
-             TopicReader deadLetters = new TopicReader(platform.kafkaBootstrapServers(), "dlq.elasticsearch-sink")) {
+             var deadLetters = new TopicReader<>(platform.kafkaBootstrapServers(), Topics.ELASTICSEARCH_SINK_DEAD_LETTER)) {
             MongoCollection<Document> products = client.getDatabase("products").getCollection("products");
             // price is a number in the products mapping: a word cannot be indexed
             products.insertOne(new Document("_id", bad).append("name", "Bad price").append("price", "twelve rupees"));

@@ -2,8 +2,9 @@ package com.toprise.infra;
 
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
-import com.toprise.infra.support.Api;
-import com.toprise.infra.support.PlatformAdmin;
+import com.toprise.infra.support.Shop;
+import com.toprise.infra.support.TopicReader;
+import com.toprise.infra.support.UniqueIds;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.InventoryChanged;
@@ -12,20 +13,16 @@ import com.toprise.schemas.events.OrderCreated;
 import com.toprise.schemas.events.OrderValidated;
 import com.toprise.schemas.topics.Topic;
 import com.toprise.schemas.topics.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The inventory topology on the platform's real broker, exactly_once_v2 and its single-partition command topic:
  * stock and orders go in as the services' events would, validations and levels come out.
  */
-@Order(50)
 @ExtendWith(EmbeddedPlatformExtension.class)
 class InventoryReservationIT {
 
     @Test
     void twoOrdersForTheLastUnitOnTheRealBrokerExactlyOneIsConfirmed(EmbeddedPlatform platform) throws Exception {
-        String sku = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = UniqueIds.sku();
         String stockKey = Topics.inventoryKey(sku, "d-1");
         String first = "o-" + UUID.randomUUID();
         String second = "o-" + UUID.randomUUID();
@@ -76,23 +72,12 @@ class InventoryReservationIT {
 
     @Test
     void aStockAdjustmentThroughTheGatewayReachesTheInventoryLevels(EmbeddedPlatform platform) {
-        Api api = new Api(platform.gatewayUrl());
-        String admin = PlatformAdmin.token(platform);
-        String sku = "IT-ADJ-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        HttpResponse<String> product = api.post("/api/products", admin, """
-                {"sku": "%s", "name": "Clutch plate", "brand": "Valeo", "category": "Clutch", "subCategory": "Plates",
-                 "type": "Single", "status": "LIVE", "price": 2100.00}""".formatted(sku));
-        assertThat(product.statusCode()).as(product.body()).isEqualTo(201);
+        Shop shop = new Shop(platform);
+        String sku = shop.product("LIVE", "2100.00");
 
-        HttpResponse<String> adjusted = api.post("/api/inventory/stock/adjustments", admin,
-                "{\"sku\": \"%s\", \"dealerId\": \"d-7\", \"delta\": 12, \"reason\": \"opening count\"}".formatted(sku));
-        assertThat(adjusted.statusCode()).as(adjusted.body()).isEqualTo(201);
-        assertThat(Api.json(adjusted).path("onHand").asLong()).isEqualTo(12);
-        assertThat(api.post("/api/inventory/stock/adjustments", admin,
-                "{\"sku\": \"%s\", \"dealerId\": \"d-7\", \"delta\": -13, \"reason\": \"too many\"}".formatted(sku))
-                .statusCode()).as("never below zero").isEqualTo(409);
-        HttpResponse<String> unknown = api.post("/api/inventory/stock/adjustments", admin,
-                "{\"sku\": \"NO-SUCH-SKU\", \"dealerId\": \"d-7\", \"delta\": 1, \"reason\": \"x\"}");
+        assertThat(shop.stock(sku, "d-7", 12).path("onHand").asLong()).isEqualTo(12);
+        assertThat(shop.adjustStock(sku, "d-7", -13, "too many").statusCode()).as("never below zero").isEqualTo(409);
+        HttpResponse<String> unknown = shop.adjustStock("NO-SUCH-SKU", "d-7", 1, "x");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("\"field\":\"sku\"");
 
@@ -109,24 +94,11 @@ class InventoryReservationIT {
 
     /** Reads the topic from the start until {@code count} matching records came, or 60 s passed. */
     private static <V> List<V> consume(EmbeddedPlatform platform, Topic<String, V> topic, Predicate<V> matching, int count) {
-        List<V> found = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-inventory-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (found.size() < count && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (matching.test(record.value())) {
-                        found.add(record.value());
-                    }
-                }
-            }
+        try (var reader = new TopicReader<>(platform.kafkaBootstrapServers(), topic)) {
+            List<V> found = reader.read(r -> r.value() != null && matching.test(r.value()), count, Duration.ofSeconds(60))
+                    .stream().map(ConsumerRecord::value).toList();
+            assertThat(found).as("%d records on %s within 60 s", count, topic.name()).hasSizeGreaterThanOrEqualTo(count);
+            return found;
         }
-        assertThat(found).as("%d records on %s within 60 s", count, topic.name()).hasSizeGreaterThanOrEqualTo(count);
-        return found;
     }
 }

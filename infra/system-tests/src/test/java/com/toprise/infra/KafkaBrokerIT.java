@@ -3,6 +3,7 @@ package com.toprise.infra;
 import com.toprise.infra.components.KafkaBroker;
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.support.UniqueIds;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -14,7 +15,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,13 +28,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-@Order(1)
+/** The platform's Kafka broker: a record round trip on a topic of three partitions, and no topic made by accident. */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class KafkaBrokerIT {
 
     @Test
     void producesAndConsumesOnARealBroker(EmbeddedPlatform platform) throws Exception {
-        String topic = "it.kafka.roundtrip";
+        String topic = "it.kafka.roundtrip-" + UniqueIds.hex(8);
         try (Admin admin = KafkaBroker.admin(platform.kafkaBootstrapServers())) {
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1))).all().get(20, TimeUnit.SECONDS);
             assertThat(admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(3);
@@ -51,7 +51,7 @@ class KafkaBrokerIT {
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-kafka",
+                ConsumerConfig.GROUP_ID_CONFIG, "it-kafka-" + UniqueIds.hex(8),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 30_000;

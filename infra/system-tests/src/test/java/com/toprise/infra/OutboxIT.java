@@ -4,9 +4,13 @@ import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.provisioning.ConnectRestClient;
 import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.support.PlatformAdmin;
+import com.toprise.infra.support.PlatformReadiness;
 import com.toprise.infra.support.TopicReader;
+import com.toprise.infra.support.UniqueIds;
+import com.toprise.schemas.events.EventEnvelope;
+import com.toprise.schemas.events.ProductUpdated;
+import com.toprise.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -23,7 +27,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The outbox end to end: product-service writes a product and its PRODUCT_UPDATED event in one document,
  * Debezium streams the write, the router topology puts the event on events.product-updated.
  */
-@Order(30)
 @ExtendWith(EmbeddedPlatformExtension.class)
 class OutboxIT {
 
@@ -40,36 +42,35 @@ class OutboxIT {
 
     @Test
     void aProductCreatedAndChangedOverRestArrivesAsProductUpdatedEvents(EmbeddedPlatform platform) throws Exception {
-        String sku = sku();
-        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.product-updated")) {
+        String sku = UniqueIds.sku();
+        try (var events = new TopicReader<>(platform.kafkaBootstrapServers(), Topics.PRODUCT_UPDATED)) {
             JsonNode created = send(platform, "POST", "/api/products", product(sku, "Brake pad", "450.00"), 201);
             String id = created.path("id").asString();
             send(platform, "PUT", "/api/products/" + id, product(sku, "Brake pad, ceramic", "520.00"), 200);
 
-            List<ConsumerRecord<String, String>> records = events.read(r -> r.key().equals(id), 2, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, EventEnvelope<ProductUpdated>>> records = events.read(r -> r.key().equals(id), 2, Duration.ofSeconds(60));
             assertThat(records).hasSize(2);
-            JsonNode first = JSON.readTree(records.get(0).value());
-            assertThat(first.path("type").asString()).isEqualTo("PRODUCT_UPDATED");
-            assertThat(first.path("aggregateId").asString()).isEqualTo(id);
-            assertThat(first.path("payload").path("name").asString()).isEqualTo("Brake pad");
-            assertThat(JSON.readTree(records.get(1).value()).path("payload").path("price").decimalValue())
-                    .isEqualByComparingTo("520.00");
-            assertThat(header(records.get(0), "eventId")).isEqualTo(first.path("eventId").asString());
+            EventEnvelope<ProductUpdated> first = records.get(0).value();
+            assertThat(first.type()).isEqualTo("PRODUCT_UPDATED");
+            assertThat(first.aggregateId()).isEqualTo(id);
+            assertThat(first.payload().name()).isEqualTo("Brake pad");
+            assertThat(records.get(1).value().payload().price()).isEqualByComparingTo("520.00");
+            assertThat(header(records.get(0), "eventId")).isEqualTo(first.eventId());
             assertThat(header(records.get(0), "type")).isEqualTo("PRODUCT_UPDATED");
         }
     }
 
     @Test
     void aRejectedWriteEmitsNoEvent(EmbeddedPlatform platform) throws Exception {
-        String sku = sku();
-        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.product-updated")) {
+        String sku = UniqueIds.sku();
+        try (var events = new TopicReader<>(platform.kafkaBootstrapServers(), Topics.PRODUCT_UPDATED)) {
             send(platform, "POST", "/api/products", product(sku, "Wiper blade", "199.00"), 201);
             send(platform, "POST", "/api/products", product(sku, "Duplicate wiper", "1.00"), 409);
             send(platform, "POST", "/api/products", product(sku + "-NEXT", "Marker", "1.00"), 201);
 
-            List<ConsumerRecord<String, String>> records = events.read(
-                    r -> r.value().contains(sku), 3, Duration.ofSeconds(30));
-            assertThat(records).extracting(r -> JSON.readTree(r.value()).path("payload").path("name").asString())
+            List<ConsumerRecord<String, EventEnvelope<ProductUpdated>>> records = events.read(
+                    r -> skuOf(r).startsWith(sku), 3, Duration.ofSeconds(30));
+            assertThat(records).extracting(r -> r.value().payload().name())
                     .containsExactlyInAnyOrder("Wiper blade", "Marker"); // two products: two keys, maybe two partitions
         }
     }
@@ -77,8 +78,8 @@ class OutboxIT {
     @Test
     void aStateChangeCommittedWhileTheRouterIsDownGetsItsEventOnceTheRouterIsBack(EmbeddedPlatform platform)
             throws Exception {
-        String sku = sku();
-        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.product-updated")) {
+        String sku = UniqueIds.sku();
+        try (var events = new TopicReader<>(platform.kafkaBootstrapServers(), Topics.PRODUCT_UPDATED)) {
             platform.stopComponent("topology"); // the failure: after the write, before the event is published
             String id;
             try {
@@ -89,22 +90,23 @@ class OutboxIT {
                         .as("no event while the router is down").isEmpty();
             } finally {
                 platform.startComponent("topology");
+                PlatformReadiness.awaitUsable(platform);
             }
-            List<ConsumerRecord<String, String>> records = events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, EventEnvelope<ProductUpdated>>> records = events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(60));
             assertThat(records).as("the event once the router is back").hasSize(1);
             assertThat(events.read(r -> r.key().equals(id), 1, Duration.ofSeconds(5))).as("and only once").isEmpty();
-            assertThat(JSON.readTree(records.get(0).value()).path("payload").path("sku").asString()).isEqualTo(sku);
+            assertThat(records.get(0).value().payload().sku()).isEqualTo(sku);
         }
     }
 
     @Test
     void eachEventReachesADeduplicatingConsumerExactlyOnceAcrossAConnectorRestart(EmbeddedPlatform platform)
             throws Exception {
-        String batch = sku();
+        String batch = UniqueIds.sku();
         int changes = 300;
         ConnectRestClient connect = new ConnectRestClient(platform.connectUrl());
         Set<String> createdIds = new HashSet<>();
-        try (TopicReader events = new TopicReader(platform.kafkaBootstrapServers(), "events.product-updated")) {
+        try (var events = new TopicReader<>(platform.kafkaBootstrapServers(), Topics.PRODUCT_UPDATED)) {
             Thread restarter = new Thread(() -> {
                 sleep(1500);
                 connect.restart("products-cdc-source");
@@ -115,14 +117,16 @@ class OutboxIT {
                         .path("id").asString());
             }
             restarter.join();
+            // the connector is shared: the next test, whichever, finds it RUNNING again
+            PlatformReadiness.awaitUsable(platform);
 
             // the de-duplicating consumer: an eventId is handled once, however often it is delivered
             Map<String, String> handled = new HashMap<>();
             int deliveries = 0;
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (handled.size() < changes && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : events.read(r -> r.value().contains(batch), 1,
-                        Duration.ofSeconds(2))) {
+                for (ConsumerRecord<String, EventEnvelope<ProductUpdated>> record : events.read(
+                        r -> skuOf(r).startsWith(batch + "-"), 1, Duration.ofSeconds(2))) {
                     deliveries++;
                     handled.putIfAbsent(header(record, "eventId"), record.key());
                 }
@@ -149,11 +153,12 @@ class OutboxIT {
                  "type": "Front", "status": "LIVE", "price": %s}""".formatted(sku, name, price);
     }
 
-    private static String sku() {
-        return "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    /** The SKU of a product's event; empty for a record without one (a tombstone of the compacted topic). */
+    private static String skuOf(ConsumerRecord<String, EventEnvelope<ProductUpdated>> record) {
+        return record.value() == null ? "" : record.value().payload().sku();
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    private static String header(ConsumerRecord<?, ?> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -2,7 +2,7 @@ package com.toprise.infra;
 
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
-import org.junit.jupiter.api.Order;
+import com.toprise.infra.support.UniqueIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.Redisson;
@@ -15,7 +15,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@Order(4)
+/** The platform's Redis server: a value stored and read back, and a Redisson rate limiter that refuses past its rate. */
 @ExtendWith(EmbeddedPlatformExtension.class)
 class RedisServerIT {
 
@@ -24,11 +24,12 @@ class RedisServerIT {
         Config config = new Config();
         config.useSingleServer().setAddress(platform.redisAddress());
         RedissonClient redisson = Redisson.create(config);
+        String id = UniqueIds.hex(8);
         try {
-            redisson.<String>getBucket("it:greeting").set("namaste");
-            assertThat(redisson.<String>getBucket("it:greeting").get()).isEqualTo("namaste");
+            redisson.<String>getBucket("it:greeting:" + id).set("namaste");
+            assertThat(redisson.<String>getBucket("it:greeting:" + id).get()).isEqualTo("namaste");
 
-            RRateLimiter limiter = redisson.getRateLimiter("it:limiter:customer-42");
+            RRateLimiter limiter = redisson.getRateLimiter("it:limiter:customer-" + id);
             assertThat(limiter.trySetRate(RateType.OVERALL, 3, Duration.ofMinutes(1))).isTrue();
             assertThat(limiter.tryAcquire()).isTrue();
             assertThat(limiter.tryAcquire()).isTrue();

@@ -4,7 +4,8 @@ import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.support.Api;
 import com.toprise.infra.support.PlatformAdmin;
-import org.junit.jupiter.api.Order;
+import com.toprise.infra.support.Shop;
+import com.toprise.infra.support.UniqueIds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,40 +17,48 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every service runs on the platform, is healthy with all its dependencies, and answers bad input with problems. */
-@Order(10)
 @ExtendWith(EmbeddedPlatformExtension.class)
 class ServicesIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
 
-    /** service, a collection endpoint taking JSON, a valid body, a body with a wrong type */
+    /**
+     * service, a collection endpoint taking JSON, a valid body for a new code (%s), how to make a code no one has
+     * used, a body with a wrong type and the field it names
+     */
     static Stream<Arguments> endpoints() {
         return Stream.of(
                 Arguments.of("user-service", "/api/pincodes",
-                        "{\"code\":\"411099\",\"city\":\"Pune\",\"state\":\"Maharashtra\",\"serviceable\":true}",
+                        "{\"code\":\"%s\",\"city\":\"Pune\",\"state\":\"Maharashtra\",\"serviceable\":true}",
+                        (Function<Shop, String>) Shop::unusedPincode,
                         "{\"code\":\"560002\",\"city\":\"Bengaluru\",\"state\":\"Karnataka\",\"serviceable\":\"maybe\"}",
                         "serviceable"),
                 Arguments.of("product-service", "/api/brands",
-                        "{\"code\":\"BOSCH\",\"name\":\"Bosch\",\"country\":\"Germany\"}",
+                        "{\"code\":\"%s\",\"name\":\"Bosch\",\"country\":\"Germany\"}",
+                        (Function<Shop, String>) shop -> "BOSCH-" + UniqueIds.hex(8),
                         "{\"code\":\"MINDA\",\"name\":{\"first\":\"Minda\"}}", "name"),
                 Arguments.of("order-service", "/api/return-reasons",
-                        "{\"code\":\"WRONG_FITMENT\",\"label\":\"Part does not fit the vehicle\",\"requiresPhoto\":true}",
+                        "{\"code\":\"%s\",\"label\":\"Part does not fit the vehicle\",\"requiresPhoto\":true}",
+                        (Function<Shop, String>) shop -> "WRONG_FITMENT_" + UniqueIds.letters(8),
                         "{\"code\":\"DAMAGED\",\"label\":\"Damaged\",\"requiresPhoto\":[1]}", "requiresPhoto"),
                 Arguments.of("notification-service", "/api/notifications/templates",
-                        "{\"code\":\"ORDER_CONFIRMED\",\"channel\":\"SMS\",\"body\":\"Your order {{orderId}} is confirmed\"}",
+                        "{\"code\":\"%s\",\"channel\":\"SMS\",\"body\":\"Your order {{orderId}} is confirmed\"}",
+                        (Function<Shop, String>) shop -> "ORDER_CONFIRMED_" + UniqueIds.hex(8),
                         "{\"code\":\"ORDER_SHIPPED\",\"channel\":\"PIGEON\",\"body\":\"x\"}", "channel"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
-    void healthyAndAnswersBadInputWithProblemJson(String service, String path, String valid, String wrongType,
-                                                  String wrongField, EmbeddedPlatform platform) throws Exception {
+    void healthyAndAnswersBadInputWithProblemJson(String service, String path, String validTemplate,
+                                                  Function<Shop, String> freshCode, String wrongType, String wrongField,
+                                                  EmbeddedPlatform platform) throws Exception {
         String base = platform.serviceUrl(service);
         HttpResponse<String> health = get(base + "/actuator/health/readiness");
         assertThat(health.statusCode()).isEqualTo(200);
@@ -57,6 +66,7 @@ class ServicesIT {
                 .doesNotContain("DOWN");
 
         token = PlatformAdmin.token(platform);
+        String valid = validTemplate.formatted(freshCode.apply(new Shop(platform)));
         HttpResponse<String> created = post(base + path, valid);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(post(base + path, valid).statusCode()).as("duplicate").isEqualTo(409);
@@ -87,7 +97,8 @@ class ServicesIT {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/brands"))
                 .header("Content-Type", "application/json").header("X-Request-Id", "it-gateway-1")
                 .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"LUMAX\",\"name\":\"Lumax\"}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"LUMAX-" + UniqueIds.hex(8) + "\",\"name\":\"Lumax\"}"))
+                .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("X-Request-Id")).contains("it-gateway-1");

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
@@ -19,15 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Shop {
 
-    public static final String PASSWORD = "Correct-Horse-9";
     private static final Duration TRAVEL = Duration.ofSeconds(60);
 
     private final Api api;
     private final String admin;
+    private final Accounts accounts;
 
     public Shop(EmbeddedPlatform platform) {
         this.api = new Api(platform.gatewayUrl());
         this.admin = PlatformAdmin.token(platform);
+        this.accounts = new Accounts(platform);
     }
 
     public Api api() {
@@ -40,7 +42,7 @@ public final class Shop {
 
     /** A new product with a unique SKU in this status; returns the SKU. */
     public String product(String status, String price) {
-        String sku = "IT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String sku = UniqueIds.sku();
         HttpResponse<String> created = api.post("/api/products", admin, """
                 {"sku": "%s", "name": "Brake pad set %s", "brand": "Bosch", "category": "Brakes", "subCategory": "Pads",
                  "type": "Disc", "status": "%s", "price": %s}""".formatted(sku, sku, status, price));
@@ -48,20 +50,42 @@ public final class Shop {
         return sku;
     }
 
-    public void stock(String sku, String dealerId, int delta) {
-        HttpResponse<String> adjusted = api.post("/api/inventory/stock/adjustments", admin,
-                "{\"sku\": \"%s\", \"dealerId\": \"%s\", \"delta\": %d, \"reason\": \"opening count\"}"
-                        .formatted(sku, dealerId, delta));
+    /** Adds (or takes away) stock of a dealer; returns the stock level it answers. */
+    public JsonNode stock(String sku, String dealerId, int delta) {
+        HttpResponse<String> adjusted = adjustStock(sku, dealerId, delta, "opening count");
         assertThat(adjusted.statusCode()).as(adjusted.body()).isEqualTo(201);
+        return Api.json(adjusted);
+    }
+
+    /** POST /api/inventory/stock/adjustments as the admin, answered as it is. */
+    public HttpResponse<String> adjustStock(String sku, String dealerId, int delta, String reason) {
+        return api.post("/api/inventory/stock/adjustments", admin,
+                "{\"sku\": \"%s\", \"dealerId\": \"%s\", \"delta\": %d, \"reason\": \"%s\"}"
+                        .formatted(sku, dealerId, delta, reason));
+    }
+
+    /** A six-digit pincode user-service does not know yet (the seed's and other tests' are taken). */
+    public String unusedPincode() {
+        while (true) {
+            String code = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+            if (api.get("/api/pincodes/" + code, null).statusCode() == 404) {
+                return code;
+            }
+        }
+    }
+
+    /** A new serviceable pincode of this city; returns the code. */
+    public String servedPincode(String city, String state) {
+        String code = unusedPincode();
+        HttpResponse<String> created = api.post("/api/pincodes", admin, """
+                {"code": "%s", "city": "%s", "state": "%s", "serviceable": true}""".formatted(code, city, state));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return code;
     }
 
     /** A registered, signed-in customer with one delivery address at this pincode. */
     public Customer customer(String pincode) {
-        String email = "buyer-" + UUID.randomUUID() + "@example.in";
-        HttpResponse<String> registered = api.post("/api/auth/register", null,
-                "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"Buyer\"}".formatted(email, PASSWORD));
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
-        Api.Session session = api.login(email, PASSWORD);
+        Api.Session session = accounts.customer();
         HttpResponse<String> address = api.post("/api/addresses", session.accessToken(), """
                 {"label": "Garage", "line1": "12 MG Road", "city": "Bengaluru", "state": "Karnataka", "pincode": "%s"}"""
                 .formatted(pincode));
@@ -119,6 +143,19 @@ public final class Shop {
             sleep(200);
         }
         throw new AssertionError("order " + orderId + " still " + order + " after " + timeout);
+    }
+
+    /** Waits until the topology's store holds these figures for the SKU (summed over its dealers). */
+    public void awaitStock(String sku, long onHand, long reserved, long available) {
+        await("stock of " + sku + " at " + onHand + "/" + reserved + "/" + available, () -> {
+            HttpResponse<String> stock = api.get("/api/inventory/" + sku, admin);
+            if (stock.statusCode() != 200) {
+                return false;
+            }
+            JsonNode level = Api.json(stock);
+            return level.path("onHand").asLong() == onHand && level.path("reserved").asLong() == reserved
+                    && level.path("available").asLong() == available;
+        });
     }
 
     public static void await(String what, BooleanSupplier condition) {
