@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Order intake and the customer's (or, for admins, everyone's) orders. */
+/**
+ * Order intake and the orders the caller's scope covers: a customer's own, those allocated to a dealer, or (for
+ * admins) everyone's. Which orders those are, and who may place one, is {@link OrdersInScope}'s rule.
+ */
 @RestController
 @RequestMapping("/api/orders")
 @ProtectedResource("orders")
@@ -33,14 +36,13 @@ class OrderController {
     @PostMapping
     ResponseEntity<Order> place(@RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
                                 @Valid @RequestBody NewOrder request, Access access) {
+        OrdersInScope.checkMayPlace(access);
         return OrderResponses.of(intake.place(access.userId(), request, idempotencyKey));
     }
 
     @GetMapping("/{id}")
     Order get(@PathVariable String id, Access access) {
-        Order order = search.find(id).orElseThrow(() -> new ResourceNotFoundException("orders", id));
-        access.checkOwner(order.customerId(), id);
-        return order;
+        return search.find(id, access).orElseThrow(() -> new ResourceNotFoundException("orders", id));
     }
 
     @GetMapping

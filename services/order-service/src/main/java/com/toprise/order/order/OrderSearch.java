@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Reads of orders from this service's own database: one order, or a filtered page. */
+/**
+ * Reads of orders from this service's own database: one order, or a filtered page, each limited to the orders the
+ * caller's scope covers ({@link OrdersInScope}).
+ */
 @Component
 class OrderSearch {
 
@@ -25,13 +28,18 @@ class OrderSearch {
         return Optional.ofNullable(mongo.findById(id, Order.class));
     }
 
-    /** Customers (scope OWN) see only their own orders, whatever customerId they ask for. */
+    /** The order if the caller's scope covers it; someone else's is empty, like a missing one. */
+    Optional<Order> find(String id, Access access) {
+        OrdersInScope scope = OrdersInScope.of(access);
+        return find(id).filter(scope::covers);
+    }
+
+    /**
+     * Under OWN a customer sees only the orders it placed and a dealer only those allocated to it, whatever
+     * customerId they ask for.
+     */
     PageResponse<Order> list(OrderFilter filter, Access access, PageQuery page) {
-        Criteria criteria = new Criteria();
-        String customerId = access.seesAll() ? filter.customerId() : access.userId();
-        if (customerId != null) {
-            criteria.and("customerId").is(customerId);
-        }
+        Criteria criteria = OrdersInScope.of(access).criteria(filter.customerId());
         if (filter.status() != null) {
             criteria.and("status").is(filter.status());
         }
