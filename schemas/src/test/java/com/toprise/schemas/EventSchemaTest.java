@@ -10,6 +10,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
+import com.toprise.schemas.events.InventoryChanged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -95,6 +96,22 @@ class EventSchemaTest {
         assertThat(validate(EventType.PRODUCT_UPDATED, json)).extracting(ValidationMessage::getInstanceLocation)
                 .extracting(Object::toString)
                 .containsExactlyInAnyOrder("/eventId", "/occurredAt", "/version", "/payload/status");
+    }
+
+    /** product-service knows only onHand: its figures leave reserved and available out, the topology's may not. */
+    @Test
+    void inventoryFiguresCarryReservedAndAvailableOnlyFromTheTopology() throws IOException {
+        ObjectNode json = (ObjectNode) sampleJson(EventType.INVENTORY_CHANGED);
+        ObjectNode payload = (ObjectNode) json.get("payload");
+        payload.remove(List.of("reserved", "available"));
+        assertThat(validate(EventType.INVENTORY_CHANGED, json)).as("RESERVED without the figures").isNotEmpty();
+
+        payload.put("reason", "ADJUSTMENT");
+        assertThat(validate(EventType.INVENTORY_CHANGED, json)).as("a stock figure without them").isEmpty();
+        JsonNode stockFigure = JACKSON2.readTree(SampleEvents.bytes(EventEnvelope.<Object>of(EventType.INVENTORY_CHANGED,
+                "BRK-PAD-001|d-7", InventoryChanged.stockFigure("BRK-PAD-001", "d-7", 10, 3,
+                        InventoryChanged.Reason.ADJUSTMENT))));
+        assertThat(validate(EventType.INVENTORY_CHANGED, stockFigure)).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.toprise.schemas;
 
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
+import com.toprise.schemas.events.InventoryChanged;
 import com.toprise.schemas.events.InventoryLevel;
 import com.toprise.schemas.events.OrderCreated;
 import com.toprise.schemas.events.OrderStatusChanged;
@@ -67,6 +68,18 @@ class JsonSerdeTest {
         byte[] big = JsonSerde.of(OrderCreated.Line.class).serialize("t",
                 new OrderCreated.Line("X", 1, new BigDecimal("1E+3")));
         assertThat(new String(big, StandardCharsets.UTF_8)).contains("\"unitPrice\":1000");
+    }
+
+    /** product-service's figure reads back with reserved and available null, not as a made-up 0. */
+    @Test
+    void aStockFigureWithoutReservationsRoundTripsAsNull() {
+        JsonSerde<EventEnvelope<InventoryChanged>> serde = JsonSerde.envelopeOf(InventoryChanged.class);
+        EventEnvelope<InventoryChanged> sent = EventEnvelope.of(EventType.INVENTORY_CHANGED, "BRK-PAD-001|d-7",
+                InventoryChanged.stockFigure("BRK-PAD-001", "d-7", 10, 3, InventoryChanged.Reason.ADJUSTMENT));
+        EventEnvelope<InventoryChanged> received = serde.deserialize("t", serde.serialize("t", sent));
+        assertThat(received).isEqualTo(sent);
+        assertThat(received.payload().reserved()).isNull();
+        assertThat(received.payload().available()).isNull();
     }
 
     @Test

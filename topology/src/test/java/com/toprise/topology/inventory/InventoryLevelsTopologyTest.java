@@ -184,7 +184,7 @@ class InventoryLevelsTopologyTest {
     }
 
     private static InventoryChanged figure(String sku, String dealerId, long onHand) {
-        return new InventoryChanged(sku, dealerId, onHand, 0, onHand, onHand, Reason.ADJUSTMENT);
+        return InventoryChanged.stockFigure(sku, dealerId, onHand, onHand, Reason.ADJUSTMENT);
     }
 
     private void order(String orderId, OrderCreated.Line... lines) {

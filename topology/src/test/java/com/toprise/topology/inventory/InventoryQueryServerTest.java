@@ -205,7 +205,7 @@ class InventoryQueryServerTest {
     private void stock(String sku, String dealerId, long onHand) {
         String key = Topics.inventoryKey(sku, dealerId);
         input(Topics.INVENTORY_CHANGED).pipeInput(key, EventEnvelope.of(EventType.INVENTORY_CHANGED, key,
-                new InventoryChanged(sku, dealerId, onHand, 0, onHand, onHand, InventoryChanged.Reason.ADJUSTMENT), T0));
+                InventoryChanged.stockFigure(sku, dealerId, onHand, onHand, InventoryChanged.Reason.ADJUSTMENT), T0));
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {

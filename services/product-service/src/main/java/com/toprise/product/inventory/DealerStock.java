@@ -28,9 +28,13 @@ public record DealerStock(@Id String id, String sku, String dealerId, long onHan
         return new DealerStock(id, sku, dealerId, onHand + adjustment.delta(), version + 1, adjustment.at(), all);
     }
 
-    /** The figure the inventory topology takes: absolute onHand, so a redelivery changes nothing. */
+    /**
+     * The figure the inventory topology takes: absolute onHand, so a redelivery changes nothing. Reserved and
+     * available are the topology's and stay out: this service cannot know them, and guessing "none reserved"
+     * told subscribers a wrong available while orders held units.
+     */
     InventoryChanged asEvent(long delta) {
-        return new InventoryChanged(sku, dealerId, onHand, 0, onHand, delta, InventoryChanged.Reason.ADJUSTMENT);
+        return InventoryChanged.stockFigure(sku, dealerId, onHand, delta, InventoryChanged.Reason.ADJUSTMENT);
     }
 
     /** One change of onHand: by whom, why, and the result. */
