@@ -10,6 +10,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -31,18 +32,37 @@ final class IdIndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn,
                                          int batchSize, Document fieldSelector) {
+        Optional<IndexLookup> lookup = indexLookup(query);
+        if (lookup.isPresent()) {
+            // the index narrows the candidates; the full query still decides which of them match
+            return matchDocuments(query, lookup.get().positions(), orderBy, numberToSkip, numberToReturn, batchSize,
+                    fieldSelector);
+        }
+        return matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+    }
+
+    /**
+     * The index a query with this filter reads, or empty for a scan of the whole collection: the {@code _id} index
+     * when the query pins one {@code _id} among other conditions, else the first index that can answer the whole
+     * query, as mongo-java-server picks it (equality or {@code $in} on exactly the index's fields). Explain reports
+     * this same choice.
+     */
+    Optional<IndexLookup> indexLookup(Document query) {
         Object id = idOf(query);
         if (id != null && !(query.size() == 1 && query.containsKey(ID))) {
             Document byId = new Document(ID, id);
             for (Index<Object> index : getIndexes()) {
                 if (index.canHandle(byId)) {
-                    // the index narrows to the one document; the full query still decides whether it matches
-                    return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, numberToReturn,
-                            batchSize, fieldSelector);
+                    return Optional.of(new IndexLookup(index, byId));
                 }
             }
         }
-        return super.queryDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        for (Index<Object> index : getIndexes()) {
+            if (index.canHandle(query)) {
+                return Optional.of(new IndexLookup(index, query));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The {@code _id} the query pins, flat ({@code {_id: X, …}}) or in an {@code $and} ({@code Filters.and}); else null. */

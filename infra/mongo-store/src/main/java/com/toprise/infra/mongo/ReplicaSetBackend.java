@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.aggregation.Aggregation;
 import de.bwaldvogel.mongo.bson.BsonTimestamp;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
@@ -17,10 +16,6 @@ import io.netty.channel.Channel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,27 +25,36 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * mongo-java-server's H2 backend presented as the primary of a one-member replica set, which is what MongoDB
- * change streams and Debezium's MongoDB connector need: {@code hello} names the set, replies carry
- * {@code operationTime}, {@code listDatabases} shows admin, config and local, and change streams at collection,
- * database and deployment scope are served from a {@link CappedOplog}. See {@code infra/mongo-store/docs/mongo-store.md}.
+ * mongo-java-server's H2 backend presented as the primary of a one-member replica set of MongoDB 7.0, which is what
+ * MongoDB change streams, Debezium's MongoDB connector and mongosh need: {@code hello} names the set
+ * ({@link ReplicaSetIdentity}) with wire version 21 ({@link StoreVersion}), replies carry {@code operationTime},
+ * change streams at collection, database and deployment scope are served from a {@link CappedOplog}, and the
+ * commands the base server answers as an older MongoDB or without an error code are answered here as 7.0 does
+ * ({@link ServerInfoCommands}, {@link ExplainCommand}, {@link CollectionLifecycleCommands}, {@link CodedErrors}).
+ * See {@code infra/mongo-store/docs/mongo-store.md}.
  */
 public final class ReplicaSetBackend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaSetBackend.class);
 
-    public static final String REPLICA_SET_NAME = "rs0";
-    private static final ObjectId ELECTION_ID = new ObjectId("7fffffff0000000000000001");
-    private static final Set<String> ALWAYS_LISTED_DATABASES = Set.of("admin", "config", "local");
+    public static final String REPLICA_SET_NAME = ReplicaSetIdentity.REPLICA_SET_NAME;
+    /** The commands of a database, not of the server; the base server refuses them on admin (see baseCommand). */
+    private static final Set<String> DATABASE_COMMANDS = Set.of("find", "insert", "update", "delete", "create",
+            "createindexes", "count", "aggregate", "distinct", "drop", "dropindexes", "dbstats", "collstats",
+            "validate", "findandmodify", "listcollections", "listindexes");
     private static final long IDLE_CURSOR_TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final long maxOplogEntries;
     private final ConcurrentMap<Long, ChangeStreamCursor> changeStreams = new ConcurrentHashMap<>();
+    private final ReplicaSetIdentity identity = new ReplicaSetIdentity(() -> oplog().lastTimestamp());
+    private final ExplainCommand explain = new ExplainCommand(this::resolveDatabase);
+    private final CollectionLifecycleCommands collections = new CollectionLifecycleCommands(this::resolveDatabase);
     private CappedOplog cappedOplog;
 
     public ReplicaSetBackend(String fileName, long maxOplogEntries) {
         super(StoreFormat.open(fileName));
         this.maxOplogEntries = maxOplogEntries;
+        version(StoreVersion.MONGO_7_0);
         enableOplog();
     }
 
@@ -101,55 +105,79 @@ public final class ReplicaSetBackend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        Document reply = dispatch(channel, databaseName, command.toLowerCase(Locale.ROOT), command, query);
+        Document reply;
+        try {
+            reply = dispatch(channel, databaseName, command.toLowerCase(Locale.ROOT), command, query);
+        } catch (RuntimeException e) {
+            throw CodedErrors.withCode(e);
+        }
         if (reply != null && !reply.containsKey("operationTime")) {
             reply.put("operationTime", new BsonTimestamp(cappedOplog.lastTimestamp()));
         }
         return reply;
     }
 
+    /** The commands answered here or amended, each falling through to the base server when it answers as MongoDB. */
     private Document dispatch(Channel channel, String databaseName, String lowerCaseCommand, String command, Document query) {
-        switch (lowerCaseCommand) {
-            case "hello", "ismaster" -> {
-                return hello(channel, super.handleCommand(channel, databaseName, "isMaster", query));
-            }
-            case "aggregate" -> {
-                if (isChangeStream(query)) {
-                    return openChangeStream(databaseName, query);
-                }
-            }
-            case "getmore" -> {
-                long cursorId = ((Number) query.get(command)).longValue();
-                ChangeStreamCursor cursor = changeStreams.get(cursorId);
-                if (cursor != null) {
-                    return cursorReply(cursor, "nextBatch", cursor.takeDocuments(batchSize(query.get("batchSize"))));
-                }
-            }
-            case "killcursors" -> {
-                @SuppressWarnings("unchecked")
-                List<Number> ids = (List<Number>) query.get("cursors");
-                ids.forEach(id -> changeStreams.remove(id.longValue()));
-            }
+        Document reply = switch (lowerCaseCommand) {
+            case "hello", "ismaster" -> ServerInfoCommands.completeHello(
+                    identity.hello(channel, super.handleCommand(channel, databaseName, "isMaster", query)), query);
+            case "buildinfo" -> ServerInfoCommands.buildInfo();
+            case "getparameter" -> "admin".equals(databaseName) ? ServerInfoCommands.getParameter(query) : null;
+            case "explain" -> explain.explain(channel, databaseName, query);
+            case "aggregate" -> isChangeStream(query) ? openChangeStream(databaseName, query)
+                    : Boolean.TRUE.equals(query.get("explain")) ? explain.explainAggregate(channel, databaseName, query) : null;
+            case "getmore" -> changeStreamBatch(command, query);
+            case "killcursors" -> forgetChangeStreams(query);
             case "findandmodify" -> {
-                Document reply = super.handleCommand(channel, databaseName, command, query);
-                recordFindAndModify(databaseName + "." + query.get(command), query, reply);
-                return reply;
+                Document modified = baseCommand(channel, databaseName, lowerCaseCommand, command, query);
+                recordFindAndModify(databaseName + "." + query.get(command), query, modified);
+                yield modified;
             }
-            case "listdatabases" -> {
-                if ("admin".equals(databaseName)) {
-                    return withInternalDatabases(super.handleCommand(channel, databaseName, command, query));
-                }
-            }
-            case "replsetgetstatus" -> {
-                if ("admin".equals(databaseName)) {
-                    return replicaSetStatus(channel);
-                }
-            }
-            default -> {
-                // everything else as the base server does it
-            }
+            case "drop" -> collections.drop(databaseName, query);
+            case "create" -> collections.create(databaseName, query);
+            case "createindexes" -> collections.createIndexes(databaseName, query,
+                    q -> baseCommand(channel, databaseName, lowerCaseCommand, command, q));
+            case "listindexes" -> collections.listIndexes(databaseName, query,
+                    q -> baseCommand(channel, databaseName, lowerCaseCommand, command, q));
+            case "dropindexes" -> collections.dropIndexes(databaseName, query);
+            case "renamecollection" -> "admin".equals(databaseName) ? collections.renameCollection(query) : null;
+            case "listdatabases" -> "admin".equals(databaseName)
+                    ? ReplicaSetIdentity.withInternalDatabases(super.handleCommand(channel, databaseName, command, query))
+                    : null;
+            case "replsetgetstatus" -> "admin".equals(databaseName) ? identity.replicaSetStatus(channel) : null;
+            default -> null;
+        };
+        return reply != null ? reply : baseCommand(channel, databaseName, lowerCaseCommand, command, query);
+    }
+
+    /**
+     * The base server's answer. It sends every command on {@code admin} to its handful of admin commands and refuses
+     * the rest, where MongoDB's admin is also a database like any other: mongosh counts {@code admin.atlascli}
+     * when it connects, and a find or an aggregate on an admin collection works.
+     */
+    private Document baseCommand(Channel channel, String databaseName, String lowerCaseCommand, String command,
+                                 Document query) {
+        boolean adminCollectionCommand = "admin".equals(databaseName) && DATABASE_COMMANDS.contains(lowerCaseCommand)
+                && !(query.get(command) instanceof String name && name.startsWith("$cmd"));
+        if (adminCollectionCommand) {
+            return resolveDatabase(databaseName).handleCommand(channel, command, query, this::resolveDatabase, oplog);
         }
         return super.handleCommand(channel, databaseName, command, query);
+    }
+
+    private Document changeStreamBatch(String command, Document query) {
+        ChangeStreamCursor cursor = changeStreams.get(((Number) query.get(command)).longValue());
+        return cursor == null ? null
+                : cursorReply(cursor, "nextBatch", cursor.takeDocuments(batchSize(query.get("batchSize"))));
+    }
+
+    /** Forgets the change streams among the killed cursors; the base server still answers the kill (returns null). */
+    private Document forgetChangeStreams(Document query) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = (List<Number>) query.get("cursors");
+        ids.forEach(id -> changeStreams.remove(id.longValue()));
+        return null;
     }
 
     private static boolean isChangeStream(Document query) {
@@ -244,50 +272,6 @@ public final class ReplicaSetBackend extends H2Backend {
 
     private static Object idOf(Object selector) {
         return selector instanceof Document document && !(document.get("_id") instanceof Document) ? document.get("_id") : null;
-    }
-
-    private Document hello(Channel channel, Document reply) {
-        String member = memberAddress(channel);
-        BsonTimestamp lastWrite = new BsonTimestamp(cappedOplog.lastTimestamp());
-        Instant lastWriteDate = Instant.ofEpochSecond(lastWrite.getTime());
-        Document opTime = new Document("ts", lastWrite).append("t", 1L);
-        reply.put("isWritablePrimary", Boolean.TRUE);
-        reply.put("secondary", Boolean.FALSE);
-        reply.put("setName", REPLICA_SET_NAME);
-        reply.put("setVersion", 1);
-        reply.put("hosts", List.of(member));
-        reply.put("primary", member);
-        reply.put("me", member);
-        reply.put("electionId", ELECTION_ID);
-        reply.put("lastWrite", new Document("opTime", opTime).append("lastWriteDate", lastWriteDate)
-                .append("majorityOpTime", opTime).append("majorityWriteDate", lastWriteDate));
-        return reply;
-    }
-
-    private Document replicaSetStatus(Channel channel) {
-        Document member = new Document("_id", 0).append("name", memberAddress(channel)).append("health", 1.0)
-                .append("state", 1).append("stateStr", "PRIMARY").append("self", Boolean.TRUE);
-        return new Document("set", REPLICA_SET_NAME).append("date", Instant.now()).append("myState", 1)
-                .append("members", List.of(member)).append("ok", 1.0);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Document withInternalDatabases(Document reply) {
-        List<Document> databases = new ArrayList<>((List<Document>) reply.get("databases"));
-        for (String name : ALWAYS_LISTED_DATABASES) {
-            if (databases.stream().noneMatch(d -> name.equals(d.get("name")))) {
-                databases.add(new Document("name", name).append("sizeOnDisk", 0L).append("empty", Boolean.FALSE));
-            }
-        }
-        databases.sort(Comparator.comparing(d -> (String) d.get("name")));
-        reply.put("databases", databases);
-        return reply;
-    }
-
-    /** The address the client reached us on: the replica set's only member, so the driver's discovery agrees. */
-    private static String memberAddress(Channel channel) {
-        InetSocketAddress local = (InetSocketAddress) channel.localAddress();
-        return local.getAddress().getHostAddress() + ":" + local.getPort();
     }
 
     private static final class ErrorCodes {
