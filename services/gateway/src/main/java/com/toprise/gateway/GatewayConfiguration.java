@@ -4,6 +4,7 @@ import com.toprise.common.redis.RedisProperties;
 import com.toprise.common.security.AccessTokens;
 import com.toprise.common.security.JwtProperties;
 import com.toprise.common.redis.RedissonClients;
+import com.toprise.common.web.HttpProperties;
 import org.redisson.api.RedissonClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,9 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The token verifier (shared with the services) and the Redis client of the rate limits. */
+/** The token verifier and the body-size limit (shared with the services), and the Redis client of the rate limits. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GatewayProperties.class, JwtProperties.class, RedisProperties.class})
+@EnableConfigurationProperties({GatewayProperties.class, JwtProperties.class, RedisProperties.class,
+        HttpProperties.class})
 class GatewayConfiguration {
 
     @Bean

@@ -81,9 +81,9 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
     private Mono<Void> refuse(ServerWebExchange exchange, String key) {
         long seconds = Math.max(1, (limits.interval().toMillis() + 999) / 1000);
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
-                "the request budget of " + (key.startsWith("user:") ? "this user" : "this address")
-                        + " is spent; retry after " + seconds + " s");
+        return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                "The request budget of " + (key.startsWith("user:") ? "this user" : "this address")
+                        + " is spent; retry after " + seconds + " s.");
     }
 
     @Override

@@ -44,8 +44,8 @@ public class JwtAuthenticationFilter implements GlobalFilter, Ordered {
         Optional<Identity> identity = tokens.verifyBearer(authorization);
         if (identity.isEmpty()) {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                    "the access token is missing, malformed, expired or not signed by us");
+            return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED,
+                    "The access token is missing, malformed, expired or not signed by us.");
         }
         exchange.getAttributes().put(IDENTITY, identity.get());
         return chain.filter(withIdentity(exchange, identity.get()));
