@@ -146,6 +146,7 @@ public final class ReplicaSetBackend extends H2Backend {
                     ? ReplicaSetIdentity.withInternalDatabases(super.handleCommand(channel, databaseName, command, query))
                     : null;
             case "replsetgetstatus" -> "admin".equals(databaseName) ? identity.replicaSetStatus(channel) : null;
+            case "replsetgetconfig" -> "admin".equals(databaseName) ? identity.replicaSetConfig(channel) : null;
             default -> null;
         };
         return reply != null ? reply : baseCommand(channel, databaseName, lowerCaseCommand, command, query);

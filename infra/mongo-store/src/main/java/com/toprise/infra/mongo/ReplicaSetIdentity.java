@@ -15,7 +15,7 @@ import java.util.function.LongSupplier;
 
 /**
  * How the store presents itself as the primary of the one-member replica set {@code rs0}: the replica set fields of
- * {@code hello}, {@code replSetGetStatus}, and the internal databases {@code listDatabases} always shows, which is
+ * {@code hello}, {@code replSetGetStatus}, {@code replSetGetConfig}, and the internal databases {@code listDatabases} always shows, which is
  * what change-stream clients and Debezium's connection validation look for.
  */
 final class ReplicaSetIdentity {
@@ -54,6 +54,17 @@ final class ReplicaSetIdentity {
                 .append("state", 1).append("stateStr", "PRIMARY").append("self", Boolean.TRUE);
         return new Document("set", REPLICA_SET_NAME).append("date", Instant.now()).append("myState", 1)
                 .append("members", List.of(member)).append("ok", 1.0);
+    }
+
+    /** The set's configuration as {@code rs.conf()} reads it: one voting member, this one. */
+    Document replicaSetConfig(Channel channel) {
+        Document member = new Document("_id", 0).append("host", memberAddress(channel)).append("arbiterOnly", Boolean.FALSE)
+                .append("buildIndexes", Boolean.TRUE).append("hidden", Boolean.FALSE).append("priority", 1.0)
+                .append("tags", new Document()).append("secondaryDelaySecs", 0L).append("votes", 1);
+        Document config = new Document("_id", REPLICA_SET_NAME).append("version", 1).append("term", 1)
+                .append("members", List.of(member)).append("protocolVersion", 1L)
+                .append("writeConcernMajorityJournalDefault", Boolean.TRUE);
+        return new Document("config", config).append("ok", 1.0);
     }
 
     @SuppressWarnings("unchecked")

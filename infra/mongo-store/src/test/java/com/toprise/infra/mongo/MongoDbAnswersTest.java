@@ -49,6 +49,11 @@ class MongoDbAnswersTest {
         assertThat(store.client().getClusterDescription().getServerDescriptions().get(0).getMaxWireVersion())
                 .isEqualTo(21);
 
+        Document config = admin.runCommand(new Document("replSetGetConfig", 1)).get("config", Document.class);
+        assertThat(config.getString("_id")).isEqualTo("rs0");
+        assertThat(config.getList("members", Document.class)).singleElement()
+                .satisfies(member -> assertThat(member.getString("host")).isEqualTo("127.0.0.1:" + store.port()));
+
         Document buildInfo = admin.runCommand(new Document("buildInfo", 1));
         assertThat(buildInfo.getString("version")).isEqualTo("7.0.0");
         assertThat(buildInfo.getList("versionArray", Integer.class)).containsExactly(7, 0, 0, 0);
