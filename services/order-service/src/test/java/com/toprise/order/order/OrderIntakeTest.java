@@ -1,7 +1,6 @@
 package com.toprise.order.order;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.toprise.common.test.IndexedMongo;
 import com.toprise.common.events.NewestCopies;
 import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.redis.RedisProperties;
@@ -21,14 +20,12 @@ import com.toprise.schemas.events.PincodeUpdated;
 import com.toprise.schemas.events.ProductUpdated;
 import com.toprise.schemas.events.ProductUpdated.ProductStatus;
 import com.toprise.schemas.serde.JsonSerde;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RedissonClient;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import redis.embedded.RedisServer;
@@ -60,8 +57,9 @@ class OrderIntakeTest {
     private static RedisServer redisServer;
     private static RedissonClient redis;
 
-    private MongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    static final IndexedMongo store = new IndexedMongo("orders");
+
     private MongoTemplate mongo;
     private OrderIntake intake;
     private OrderValidations validations;
@@ -88,9 +86,7 @@ class OrderIntakeTest {
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, "orders");
+        mongo = store.template();
         NewestCopies copies = new NewestCopies(mongo);
         OrderProperties properties = new OrderProperties("INR", Duration.ofHours(24), Duration.ofSeconds(30),
                 Duration.ofSeconds(5), COPIES_TTL);
@@ -108,12 +104,6 @@ class OrderIntakeTest {
         OutboxWriter outbox = new OutboxWriter(mongo);
         intake = new OrderIntake(properties, new IdempotencyKeys(redis, properties), products, delivery, outbox, mongo);
         validations = new OrderValidations(mongo, outbox);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test
