@@ -1,7 +1,6 @@
 package com.toprise.product.category;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.toprise.common.test.IndexedMongo;
 import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.web.ConflictException;
 import com.toprise.common.web.InvalidRequestException;
@@ -9,12 +8,10 @@ import com.toprise.schemas.events.CategoryUpdated;
 import com.toprise.schemas.events.CategoryUpdated.Level;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.serde.JsonSerde;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
@@ -30,25 +27,18 @@ class CategoryTreeTest {
 
     private static final JsonSerde<EventEnvelope<CategoryUpdated>> EVENTS = JsonSerde.envelopeOf(CategoryUpdated.class);
 
-    private MongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    static final IndexedMongo store = new IndexedMongo("products");
+
     private MongoTemplate mongo;
     private CategoryRepository categories;
     private CategoryTree tree;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, "products");
+        mongo = store.template();
         categories = new MongoRepositoryFactory(mongo).getRepository(CategoryRepository.class);
         tree = new CategoryTree(categories, new OutboxWriter(mongo));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test

@@ -1,19 +1,16 @@
 package com.toprise.product.inventory;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
+import com.toprise.common.test.IndexedMongo;
 import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.web.ConflictException;
 import com.toprise.common.web.InvalidRequestException;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.InventoryChanged;
 import com.toprise.schemas.serde.JsonSerde;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -31,23 +28,16 @@ class StockLedgerTest {
 
     private static final JsonSerde<EventEnvelope<InventoryChanged>> EVENTS = JsonSerde.envelopeOf(InventoryChanged.class);
 
-    private MongoServer server;
-    private MongoClient client;
+    @RegisterExtension
+    static final IndexedMongo store = new IndexedMongo("products");
+
     private MongoTemplate mongo;
     private StockLedger ledger;
 
     @BeforeEach
     void start() {
-        server = new MongoServer(new MemoryBackend());
-        client = MongoClients.create(server.bindAndGetConnectionString());
-        mongo = new MongoTemplate(client, "products");
+        mongo = store.template();
         ledger = new StockLedger(mongo, new OutboxWriter(mongo), sku -> sku.startsWith("BRK"));
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.shutdownNow();
     }
 
     @Test
