@@ -6,7 +6,6 @@ import com.toprise.schemas.events.UserCreated;
 import com.toprise.schemas.events.UserCreated.Role;
 import com.toprise.schemas.events.UserUpdated;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -19,8 +18,8 @@ import java.util.Set;
  * and its profile, with their events, are always one atomic write.
  */
 @Document("users")
-public record UserAccount(@Id String id, @Indexed(unique = true) String email, String passwordHash, String name,
-                          String phone, @Indexed Role role, boolean active, DealerProfile dealer,
+public record UserAccount(@Id String id, String email, String passwordHash, String name,
+                          String phone, Role role, boolean active, DealerProfile dealer,
                           EmployeeProfile employee, Instant createdAt, Instant updatedAt) {
 
     /** Roles of people who work for the marketplace, created by a Super-admin as employees. */
