@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * ({@link ReplicaSetIdentity}) with wire version 21 ({@link StoreVersion}), replies carry {@code operationTime},
  * change streams at collection, database and deployment scope are served from a {@link CappedOplog}, and the
  * commands the base server answers as an older MongoDB or without an error code are answered here as 7.0 does
- * ({@link ServerInfoCommands}, {@link ExplainCommand}, {@link CollectionLifecycleCommands}, {@link CodedErrors}).
+ * ({@link ServerInfoCommands}, {@link ExplainCommand}, {@link CollectionLifecycleCommands}, {@link CodedErrors},
+ * {@link TextSearch}).
  * See {@code infra/mongo-store/docs/mongo-store.md}.
  */
 public final class ReplicaSetBackend extends H2Backend {
@@ -119,6 +120,7 @@ public final class ReplicaSetBackend extends H2Backend {
 
     /** The commands answered here or amended, each falling through to the base server when it answers as MongoDB. */
     private Document dispatch(Channel channel, String databaseName, String lowerCaseCommand, String command, Document query) {
+        TextSearch.refuseIn(lowerCaseCommand, query);
         Document reply = switch (lowerCaseCommand) {
             case "hello", "ismaster" -> ServerInfoCommands.completeHello(
                     identity.hello(channel, super.handleCommand(channel, databaseName, "isMaster", query)), query);

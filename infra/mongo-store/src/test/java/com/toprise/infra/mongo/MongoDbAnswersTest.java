@@ -128,6 +128,20 @@ class MongoDbAnswersTest {
         assertThat(indexes.get(0).keySet()).containsExactly("v", "key", "name");
     }
 
+    @Test
+    void refusesTextIndexesAndTextQueriesInsteadOfAcceptingAnIndexItNeverBuilds() {
+        var products = shop.getCollection("products");
+        products.insertOne(new Document("name", "brake pad"));
+        assertThatThrownBy(() -> products.createIndex(Indexes.text("name")))
+                .isInstanceOfSatisfying(MongoCommandException.class, e -> assertThat(e.getErrorCode()).isEqualTo(238));
+        assertThat(products.listIndexes().into(new ArrayList<>())).hasSize(1);
+        assertError(() -> shop.runCommand(new Document("find", "products")
+                .append("filter", new Document("$text", new Document("$search", "brake")))), 27, "IndexNotFound");
+        assertError(() -> shop.runCommand(new Document("aggregate", "products").append("cursor", new Document())
+                .append("pipeline", List.of(new Document("$match", new Document("$text", new Document("$search", "pad")))))),
+                27, "IndexNotFound");
+    }
+
     private static void assertError(Runnable command, int code, String codeName) {
         assertThatThrownBy(command::run).isInstanceOfSatisfying(MongoCommandException.class, e -> {
             assertThat(e.getErrorCode()).isEqualTo(code);
