@@ -2,6 +2,8 @@ package com.toprise.infra.mongo;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.DefaultQueryMatcher;
+import de.bwaldvogel.mongo.backend.QueryMatcher;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
 
@@ -15,7 +17,8 @@ import java.util.function.Function;
  * releases did or without an error code: here as MongoDB 7.0 answers. A drop of a missing collection succeeds (since
  * 7.0, SERVER-43894), so does a create of an existing one without options; listIndexes and dropIndexes of a missing
  * collection and a rename of a missing source fail with 26 NamespaceNotFound, a drop of a missing index with 27
- * IndexNotFound; createIndexes counts the indexes of its collection, not of the whole database. Each method
+ * IndexNotFound; views, time series and clustered collections are refused with 238 NotImplemented instead of
+ * being created as plain collections; listCollections honours its filter; createIndexes counts the indexes of its collection, not of the whole database. Each method
  * answers, or returns null when the base server's answer is already MongoDB's.
  */
 final class CollectionLifecycleCommands {
@@ -23,6 +26,9 @@ final class CollectionLifecycleCommands {
     /** Arguments any command may carry, which are not options of a collection. */
     private static final Set<String> GENERIC_ARGUMENTS = Set.of("create", "$db", "lsid", "writeConcern", "comment",
             "$readPreference", "$clusterTime", "apiVersion", "apiStrict", "apiDeprecationErrors", "maxTimeMS");
+
+    /** The create options that make a collection other than a plain one: views, time series, clustered. */
+    private static final List<String> UNSUPPORTED_KINDS = List.of("viewOn", "timeseries", "clusteredIndex");
 
     private final Function<String, MongoDatabase> databases;
 
@@ -35,6 +41,13 @@ final class CollectionLifecycleCommands {
     }
 
     Document create(String databaseName, Document query) {
+        // the base server created these as plain collections, the view's pipeline or the time series dropped
+        for (String unsupported : UNSUPPORTED_KINDS) {
+            if (query.containsKey(unsupported)) {
+                throw new MongoServerError(238, "NotImplemented",
+                        "collections with '" + unsupported + "' are not implemented by the embedded store");
+            }
+        }
         // the Java driver sends capped: false with every create
         boolean withOptions = query.entrySet().stream().anyMatch(option -> !GENERIC_ARGUMENTS.contains(option.getKey())
                 && !(option.getKey().equals("capped") && Boolean.FALSE.equals(option.getValue()))
@@ -58,6 +71,22 @@ final class CollectionLifecycleCommands {
                 return ordered;
             }).sorted(Comparator.comparing((Document index) -> !"_id_".equals(index.get("name")))
                     .thenComparing(index -> String.valueOf(index.get("name")))).toList());
+        }
+        return reply;
+    }
+
+    /**
+     * The base server's listing narrowed to the command's {@code filter}, which it ignores: mongosh's
+     * {@code coll.exists()} and {@code getCollectionInfos({name: …})} ask for one collection by name. The base
+     * server answers every collection in the first batch, so filtering that batch is the whole answer.
+     */
+    @SuppressWarnings("unchecked")
+    Document listCollections(Document query, Function<Document, Document> baseCommand) {
+        Document reply = baseCommand.apply(query);
+        if (query.get("filter") instanceof Document filter && !filter.isEmpty()
+                && reply.get("cursor") instanceof Document cursor && cursor.get("firstBatch") instanceof List<?> batch) {
+            QueryMatcher matcher = new DefaultQueryMatcher();
+            cursor.put("firstBatch", ((List<Document>) batch).stream().filter(c -> matcher.matches(c, filter)).toList());
         }
         return reply;
     }

@@ -143,6 +143,8 @@ public final class ReplicaSetBackend extends H2Backend {
             case "listindexes" -> collections.listIndexes(databaseName, query,
                     q -> baseCommand(channel, databaseName, lowerCaseCommand, command, q));
             case "dropindexes" -> collections.dropIndexes(databaseName, query);
+            case "listcollections" -> collections.listCollections(query,
+                    q -> baseCommand(channel, databaseName, lowerCaseCommand, command, q));
             case "renamecollection" -> "admin".equals(databaseName) ? collections.renameCollection(query) : null;
             case "listdatabases" -> "admin".equals(databaseName)
                     ? ReplicaSetIdentity.withInternalDatabases(super.handleCommand(channel, databaseName, command, query))

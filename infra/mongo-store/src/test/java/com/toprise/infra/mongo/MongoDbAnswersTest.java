@@ -69,6 +69,18 @@ class MongoDbAnswersTest {
         assertError(() -> admin.runCommand(new Document("getLog", "nonsense")), 96, "OperationFailed");
         assertError(() -> shop.runCommand(new Document("create", "capped").append("capped", true).append("size", 1024)),
                 238, "NotImplemented");
+        assertError(() -> shop.createView("recent", "orders", List.of()), 238, "NotImplemented");
+        assertError(() -> shop.runCommand(new Document("create", "readings")
+                .append("timeseries", new Document("timeField", "at"))), 238, "NotImplemented");
+    }
+
+    @Test
+    void listCollectionsHonoursItsFilter() {
+        shop.createCollection("orders");
+        shop.createCollection("carts");
+        assertThat(shop.listCollectionNames().into(new ArrayList<>())).containsExactlyInAnyOrder("orders", "carts");
+        assertThat(shop.listCollections().filter(new Document("name", "carts")).into(new ArrayList<>()))
+                .extracting(c -> c.getString("name")).containsExactly("carts");
     }
 
     @Test
