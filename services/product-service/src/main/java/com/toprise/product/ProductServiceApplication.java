@@ -5,7 +5,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
-/** Catalog, brands, variants, purchase orders, QC approval, inventory and search. */
+/**
+ * The catalog (products, categories, brands; PRODUCT_UPDATED and CATEGORY_UPDATED through the outbox), each dealer's
+ * physical stock with its adjustment ledger (INVENTORY_CHANGED), and the live stock figures of a SKU, read from the
+ * inventory topology's query server.
+ */
 @SpringBootApplication
 @EnableConfigurationProperties(InventoryQueryProperties.class)
 public class ProductServiceApplication {

@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
-/** Accounts, roles, customers, dealers, employees, addresses and serviceable pincodes. */
+/**
+ * Accounts (customers, dealers, employees and the admin roles), sign-in with access and refresh tokens, addresses,
+ * serviceable pincodes, the permission matrix it seeds and publishes to every service, and the audit-log query.
+ */
 @SpringBootApplication
 @EnableConfigurationProperties(SeedProperties.class)
 public class UserServiceApplication {
