@@ -75,7 +75,7 @@ class DebeziumCdcContainersIT {
             // our sink, as `./mvnw package` leaves it in connectors/
             .withFileSystemBind(PlatformSettings.locateProjectRoot().resolve("connectors/target/connect-plugin/toprise-connectors")
                     .toString(), "/kafka/connect/toprise-connectors", BindMode.READ_ONLY)
-            .withEnv("TOPRISE_ELASTICSEARCH_URLS", "http://elasticsearch:9200")
+            .withEnv("TOPRISE_ELASTICSEARCH_URIS", "http://elasticsearch:9200")
             .withEnv("BOOTSTRAP_SERVERS", "kafka:19092")
             .withEnv("GROUP_ID", "toprise-connect")
             .withEnv("CONFIG_STORAGE_TOPIC", "connect-configs")

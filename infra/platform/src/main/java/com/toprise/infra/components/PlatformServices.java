@@ -46,6 +46,6 @@ public final class PlatformServices {
     public static Map<String, String> connectorEnvironment(PlatformPorts ports) {
         return Map.of(
                 "TOPRISE_CDC_MONGODB_CONNECTION_STRING", MongoStore.connectionString(ports.mongo()),
-                "TOPRISE_ELASTICSEARCH_URLS", "http://127.0.0.1:" + ports.elasticsearch());
+                "TOPRISE_ELASTICSEARCH_URIS", "http://127.0.0.1:" + ports.elasticsearch());
     }
 }
