@@ -113,7 +113,8 @@ class ElasticsearchSinkIT {
         try (MongoClient client = MongoClients.create(platform.mongoUri())) {
             MongoCollection<Document> products = client.getDatabase("products").getCollection("products");
             for (int i = 0; i < documents; i++) {
-                products.insertOne(new Document("_id", batch + "-" + i).append("name", batch).append("status", "LIVE"));
+                products.insertOne(new Document("_id", batch + "-" + i).append("sku", "SKU-" + batch + "-" + i)
+                        .append("name", batch).append("status", "LIVE"));
             }
         } finally {
             long remaining = Duration.ofSeconds(60).toNanos() - (System.nanoTime() - stoppedAt);
@@ -141,8 +142,11 @@ class ElasticsearchSinkIT {
              var deadLetters = new TopicReader<>(platform.kafkaBootstrapServers(), Topics.ELASTICSEARCH_SINK_DEAD_LETTER)) {
             MongoCollection<Document> products = client.getDatabase("products").getCollection("products");
             // price is a number in the products mapping: a word cannot be indexed
-            products.insertOne(new Document("_id", bad).append("name", "Bad price").append("price", "twelve rupees"));
-            products.insertOne(new Document("_id", good).append("name", "Good price").append("price", 12));
+            // product-service keeps sku unique: the written documents carry their own
+            products.insertOne(new Document("_id", bad).append("sku", "SKU-" + bad).append("name", "Bad price")
+                    .append("price", "twelve rupees"));
+            products.insertOne(new Document("_id", good).append("sku", "SKU-" + good).append("name", "Good price")
+                    .append("price", 12));
 
             List<ConsumerRecord<String, String>> dead = deadLetters.read(r -> r.key() != null && r.key().contains(bad),
                     1, Duration.ofSeconds(60));
