@@ -15,9 +15,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs every topology of the system, each as its own Kafka Streams application (its own application.id, so each
- * scales and resets on its own). Started by the platform as the {@code topology} component; in production one
- * or more instances of this same main.
+ * Runs the system's two topologies, {@code toprise-outbox-router} ({@link OutboxEventRouterTopology}) and
+ * {@code toprise-inventory-levels} ({@link InventoryLevelsTopology}), each as its own Kafka Streams application (its
+ * own application.id, so each scales and resets on its own), and, when {@code TOPRISE_TOPOLOGY_HTTP_PORT} is set,
+ * the {@link InventoryQueryServer} over the inventory store. Started by the platform as the {@code topology}
+ * component; the process exits with 1 when a topology fails.
  */
 public final class TopologyApplication {
 
