@@ -10,8 +10,6 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import com.toprise.common.security.AccessTokens;
 import com.toprise.common.security.AccessTokens.Identity;
-import com.toprise.common.security.JwtProperties;
-import com.toprise.common.security.PemKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +20,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import redis.embedded.RedisServer;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +33,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static com.toprise.gateway.GatewayTestSupport.freePort;
+import static com.toprise.gateway.GatewayTestSupport.publicKeyPem;
+import static com.toprise.gateway.GatewayTestSupport.requestIdOf;
+import static com.toprise.gateway.GatewayTestSupport.rsaKeys;
+import static com.toprise.gateway.GatewayTestSupport.startRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,24 +46,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "toprise.gateway.rate-limit.per-user=5", "toprise.gateway.rate-limit.per-ip=8",
-        "toprise.gateway.rate-limit.interval=2s", "toprise.gateway.trusted-proxies=127.0.0.1"})
+        "toprise.gateway.rate-limit.interval=2s", "toprise.gateway.trusted-proxies=127.0.0.1",
+        // long, so a cold first Redis call on a busy machine is counted rather than let through (fail open)
+        "toprise.gateway.rate-limit.redis-timeout=5s"})
 class GatewayFiltersTest {
 
     private static final KeyPair KEYS = rsaKeys();
     private static final KeyPair OTHER_KEYS = rsaKeys();
     private static final int REDIS_PORT = freePort();
-    private static final RedisServer REDIS = startRedis();
+    private static final RedisServer REDIS = startRedis(REDIS_PORT);
     private static final Map<String, Map<String, String>> SEEN = new ConcurrentHashMap<>();
     private static final HttpServer BACKEND = RecordingBackend.start(SEEN);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
     /** Stands in for user-service, the only holder of the signing key. */
-    private final AccessTokens tokens = new AccessTokens(new JwtProperties("toprise", "toprise-api",
-            PemKeys.toPem("PUBLIC KEY", KEYS.getPublic().getEncoded()),
-            PemKeys.toPem("PRIVATE KEY", KEYS.getPrivate().getEncoded()), null, null), Clock.systemUTC());
+    private final AccessTokens tokens = GatewayTestSupport.tokens(KEYS, Clock.systemUTC());
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {
@@ -74,7 +71,7 @@ class GatewayFiltersTest {
             registry.add("TOPRISE_" + service + "_SERVICE_URL", () -> backend);
         }
         registry.add("TOPRISE_REDIS_ADDRESS", () -> "redis://127.0.0.1:" + REDIS_PORT);
-        registry.add("TOPRISE_JWT_PUBLIC_KEY", () -> PemKeys.toPem("PUBLIC KEY", KEYS.getPublic().getEncoded()));
+        registry.add("TOPRISE_JWT_PUBLIC_KEY", () -> publicKeyPem(KEYS));
     }
 
     @AfterAll
@@ -197,14 +194,7 @@ class GatewayFiltersTest {
 
     private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String requestIdOf(HttpResponse<String> response) {
-        return response.headers().firstValue("X-Request-Id").orElseThrow();
+        return GatewayTestSupport.send(port, method, path, body, headers);
     }
 
     private String token(String userId, String role) {
@@ -226,35 +216,7 @@ class GatewayFiltersTest {
     /** Key confusion: HS256 with the (public) RSA key as the shared secret. */
     private static String hmacWithPublicKey(JWTClaimsSet claims) throws Exception {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        jwt.sign(new MACSigner(PemKeys.toPem("PUBLIC KEY", KEYS.getPublic().getEncoded()).getBytes(StandardCharsets.UTF_8)));
+        jwt.sign(new MACSigner(publicKeyPem(KEYS).getBytes(StandardCharsets.UTF_8)));
         return jwt.serialize();
-    }
-
-    private static KeyPair rsaKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RedisServer startRedis() {
-        try {
-            RedisServer server = new RedisServer(REDIS_PORT);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,8 +3,6 @@ package com.toprise.gateway;
 import com.sun.net.httpserver.HttpServer;
 import com.toprise.common.security.AccessTokens;
 import com.toprise.common.security.AccessTokens.Identity;
-import com.toprise.common.security.JwtProperties;
-import com.toprise.common.security.PemKeys;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,13 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +23,11 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static com.toprise.gateway.GatewayTestSupport.freePort;
+import static com.toprise.gateway.GatewayTestSupport.publicKeyPem;
+import static com.toprise.gateway.GatewayTestSupport.requestIdOf;
+import static com.toprise.gateway.GatewayTestSupport.rsaKeys;
+import static com.toprise.gateway.GatewayTestSupport.startRedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -50,11 +48,10 @@ class GatewayProblemsTest {
     private static final KeyPair KEYS = rsaKeys();
     private static final int REDIS_PORT = freePort();
     private static final int CLOSED_PORT = freePort();
-    private static final RedisServer REDIS = startRedis();
+    private static final RedisServer REDIS = startRedis(REDIS_PORT);
     private static final Map<String, Map<String, String>> SEEN = new ConcurrentHashMap<>();
     private static final HttpServer BACKEND = RecordingBackend.start(SEEN);
     private static final HttpServer SLOW_BACKEND = RecordingBackend.slow(Duration.ofSeconds(4));
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
@@ -68,7 +65,7 @@ class GatewayProblemsTest {
         registry.add("TOPRISE_USER_SERVICE_URL", () -> "http://127.0.0.1:" + CLOSED_PORT);
         registry.add("TOPRISE_PRODUCT_SERVICE_URL", () -> "http://127.0.0.1:" + SLOW_BACKEND.getAddress().getPort());
         registry.add("TOPRISE_REDIS_ADDRESS", () -> "redis://127.0.0.1:" + REDIS_PORT);
-        registry.add("TOPRISE_JWT_PUBLIC_KEY", () -> PemKeys.toPem("PUBLIC KEY", KEYS.getPublic().getEncoded()));
+        registry.add("TOPRISE_JWT_PUBLIC_KEY", () -> publicKeyPem(KEYS));
     }
 
     @AfterAll
@@ -80,9 +77,7 @@ class GatewayProblemsTest {
 
     @Test
     void aBadOrExpiredTokenIs401Problem() throws Exception {
-        AccessTokens yesterday = new AccessTokens(new JwtProperties("toprise", "toprise-api",
-                PemKeys.toPem("PUBLIC KEY", KEYS.getPublic().getEncoded()),
-                PemKeys.toPem("PRIVATE KEY", KEYS.getPrivate().getEncoded()), null, null),
+        AccessTokens yesterday = GatewayTestSupport.tokens(KEYS,
                 Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC));
         String expired = yesterday.issue(new Identity("user-1", "CUSTOMER")).token();
         for (String token : new String[] {"not-a-jwt", expired}) {
@@ -164,43 +159,8 @@ class GatewayProblemsTest {
         return problem;
     }
 
-    private static String requestIdOf(HttpResponse<String> response) {
-        return response.headers().firstValue("X-Request-Id").orElseThrow();
-    }
-
     private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static KeyPair rsaKeys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RedisServer startRedis() {
-        try {
-            RedisServer server = new RedisServer(REDIS_PORT);
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return GatewayTestSupport.send(port, method, path, body, headers);
     }
 }

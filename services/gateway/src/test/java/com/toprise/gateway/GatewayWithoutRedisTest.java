@@ -8,15 +8,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,20 +28,15 @@ class GatewayWithoutRedisTest {
     int port;
 
     @DynamicPropertySource
-    static void platform(DynamicPropertyRegistry registry) throws Exception {
+    static void platform(DynamicPropertyRegistry registry) {
         String backend = "http://127.0.0.1:" + BACKEND.getAddress().getPort();
         for (String service : List.of("USER", "PRODUCT", "ORDER", "NOTIFICATION")) {
             registry.add("TOPRISE_" + service + "_SERVICE_URL", () -> backend);
         }
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = GatewayTestSupport.freePort();
         registry.add("TOPRISE_REDIS_ADDRESS", () -> "redis://127.0.0.1:" + closedPort);
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        byte[] publicKey = generator.generateKeyPair().getPublic().getEncoded();
-        registry.add("TOPRISE_JWT_PUBLIC_KEY", () -> com.toprise.common.security.PemKeys.toPem("PUBLIC KEY", publicKey));
+        String publicKey = GatewayTestSupport.publicKeyPem(GatewayTestSupport.rsaKeys());
+        registry.add("TOPRISE_JWT_PUBLIC_KEY", () -> publicKey);
     }
 
     @AfterAll
@@ -55,11 +46,9 @@ class GatewayWithoutRedisTest {
 
     @Test
     void requestsPassWithinTheRedisTimeoutWhenRedisIsUnreachable() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 3; i++) {
             Instant started = Instant.now();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/products")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = GatewayTestSupport.send(port, "GET", "/api/products", null, Map.of());
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(3));
         }

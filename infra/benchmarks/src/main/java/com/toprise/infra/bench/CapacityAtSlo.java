@@ -20,7 +20,8 @@ final class CapacityAtSlo {
 
     /** The search: rates, how long each is held, the service levels and what may be in flight. */
     record Plan(double fromPerSecond, double stepPerSecond, double toPerSecond, int seconds, int connections,
-                double postP99Ms, double confirmedP99Ms, Duration settle, Duration drain) {
+                double postP99Ms, double confirmedP99Ms, Duration settle, Duration drain, double quietCores,
+                Duration quietMax) {
     }
 
     private final EmbeddedPlatform platform;
@@ -81,6 +82,7 @@ final class CapacityAtSlo {
 
     /** One rate held for the plan's seconds; then its orders' verdicts are awaited, a backlog drained. */
     private Map<String, Object> step(double rate) throws Exception {
+        double quietSeconds = awaitQuiet();
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         IntFunction<ClosedLoop.Request> orders = shop.randomOrders(skuOf);
         ClosedLoop.Observer accepted = IntakeShop.recordAccepted(sentAt);
@@ -101,6 +103,7 @@ final class CapacityAtSlo {
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("offeredPerSecond", rate);
         step.put("withinSlo", withinSlo);
+        step.put("quietWaitSeconds", quietSeconds);
         step.put("postP99Ms", finiteOrNull(postP99));
         step.put("intakeToConfirmedP99Ms", finiteOrNull(confirmedP99));
         step.put("ordersOffered", offered);
@@ -111,6 +114,24 @@ final class CapacityAtSlo {
         System.out.printf("step %.0f/s: POST P99 %.0f ms, intake->Confirmed P99 %.0f ms, accepted %d of %d, %s%n",
                 rate, postP99, confirmedP99, sentAt.size(), offered, withinSlo ? "within SLO" : "MISSES SLO");
         return step;
+    }
+
+    /**
+     * Waits until the platform's processes together use less than {@code quietCores} over 3 s: a step starts only
+     * once the previous one's tail (CDC, the sinks' indexing, compactions, GC) is done, or it pays for that tail
+     * and the figure depends on what ran before it. At most {@code quietMax}; returns the seconds waited.
+     */
+    private double awaitQuiet() throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + plan.quietMax().toNanos();
+        while (System.nanoTime() < deadline) {
+            CpuAccount window = CpuAccount.start(platform);
+            Thread.sleep(3000);
+            if (window.platformCoresBusy() < plan.quietCores()) {
+                break;
+            }
+        }
+        return Math.round((System.nanoTime() - started) / 1e8) / 10.0;
     }
 
     private static Double finiteOrNull(double value) {

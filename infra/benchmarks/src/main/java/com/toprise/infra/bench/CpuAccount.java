@@ -46,6 +46,18 @@ final class CpuAccount {
         return figures;
     }
 
+    /** How many cores the platform's processes (not the load generator) kept busy since the start. */
+    double platformCoresBusy() {
+        double seconds = (System.nanoTime() - startedAt) / 1e9;
+        long total = 0;
+        for (Map.Entry<String, Long> e : readNanos().entrySet()) {
+            if (!e.getKey().equals(LOAD_GENERATOR)) {
+                total += e.getValue() - startNanos.getOrDefault(e.getKey(), e.getValue());
+            }
+        }
+        return total / 1e9 / Math.max(1e-3, seconds);
+    }
+
     /** All processes' ms of CPU per unit since the start, the load generator included. */
     double totalMsPerUnit(long units) {
         long total = 0;

@@ -51,11 +51,12 @@ final class IntakeShop {
         BenchHttp http = new BenchHttp(platform.gatewayUrl());
         AdminCredentials credentials = AdminCredentials.ensure(platform.settings().dataDir());
         String admin = login(http, credentials.email(), credentials.password());
-        String warmSku = product(http, admin, "BENCH-WARM", 200_000);
+        String dealerId = BenchDealer.onboard(http, admin, PINCODE);
+        String warmSku = product(http, admin, dealerId, "BENCH-WARM", 200_000);
         Map<String, Integer> stockOf = new LinkedHashMap<>();
         for (int i = 0; i < skuCount; i++) {
             int units = i < scarce ? scarceStock : stock;
-            stockOf.put(product(http, admin, "BENCH-" + i, units), units);
+            stockOf.put(product(http, admin, dealerId, "BENCH-" + i, units), units);
         }
         List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < customerCount; i++) {
@@ -138,15 +139,15 @@ final class IntakeShop {
         return BenchHttp.expect(200, last[0]);
     }
 
-    private static String product(BenchHttp http, String admin, String prefix, int stock) {
+    private static String product(BenchHttp http, String admin, String dealerId, String prefix, int stock) {
         String sku = prefix + "-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         BenchHttp.expect(201, http.post("/api/products", """
-                {"sku":"%s","name":"Bench part %s","brand":"Bosch","category":"Brakes","subCategory":"Pads",
-                 "type":"Disc","status":"LIVE","price":499.00}""".formatted(sku, sku), admin));
+                {"sku":"%s","name":"Bench part %s","brand":"Bosch","category":"%s","subCategory":"Pads",
+                 "type":"Disc","status":"LIVE","price":499.00}""".formatted(sku, sku, BenchDealer.CATEGORY), admin));
         for (int left = stock; left > 0; left -= MAX_ADJUSTMENT) { // one adjustment adds at most 100,000 units
             BenchHttp.expect(201, http.post("/api/inventory/stock/adjustments",
-                    "{\"sku\":\"%s\",\"dealerId\":\"bench-dealer\",\"delta\":%d,\"reason\":\"bench stock\"}"
-                            .formatted(sku, Math.min(left, MAX_ADJUSTMENT)), admin));
+                    "{\"sku\":\"%s\",\"dealerId\":\"%s\",\"delta\":%d,\"reason\":\"bench stock\"}"
+                            .formatted(sku, dealerId, Math.min(left, MAX_ADJUSTMENT)), admin));
         }
         return sku;
     }
@@ -185,6 +186,22 @@ final class IntakeShop {
             }
         }
         http.send("DELETE", "/api/cart", null, probe.token(), Map.of());
+        // the dealer's profile travels to the inventory topology as an event: an order before it would be refused
+        if (!await(Duration.ofSeconds(120), () -> confirmed(placeWarmUp(0)))) {
+            throw new IllegalStateException("no warm-up order was confirmed: the dealer is not assignable");
+        }
+    }
+
+    /** Whether this accepted order was confirmed, polled until its verdict. */
+    private boolean confirmed(BenchHttp.Response placed) {
+        if (placed.statusCode() != 201) {
+            return false;
+        }
+        String orderId = JSON.readTree(placed.body()).path("id").asString();
+        String[] status = {"CREATED"};
+        await(Duration.ofSeconds(30), () -> !"CREATED".equals(status[0] = JSON.readTree(
+                http.get("/api/orders/" + orderId, customers.get(0).token()).body()).path("status").asString()));
+        return "CONFIRMED".equals(status[0]);
     }
 
     private static String login(BenchHttp http, String email, String password) {

@@ -50,11 +50,12 @@ final class OrderIntakeBenchmark implements Benchmark {
 
     private static Map<String, Object> capacity(PlatformSettings base, Map<String, String> options) throws Exception {
         int runs = intOption(options, "runs", 3);
-        CapacityAtSlo.Plan plan = new CapacityAtSlo.Plan(doubleOption(options, "from", 150),
+        CapacityAtSlo.Plan plan = new CapacityAtSlo.Plan(doubleOption(options, "from", 50),
                 doubleOption(options, "step", 25), doubleOption(options, "to", 600), intOption(options, "seconds", 60),
                 intOption(options, "connections", 64), doubleOption(options, "postP99Ms", 200),
                 doubleOption(options, "confirmedP99Ms", 2000), Duration.ofSeconds(intOption(options, "settle", 20)),
-                Duration.ofSeconds(intOption(options, "drain", 180)));
+                Duration.ofSeconds(intOption(options, "drain", 180)), doubleOption(options, "quietCores", 0.3),
+                Duration.ofSeconds(intOption(options, "quietMax", 120)));
         List<Map<String, Object>> perRun = new ArrayList<>();
         List<Double> capacities = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
