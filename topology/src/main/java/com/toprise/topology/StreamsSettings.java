@@ -4,20 +4,40 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Where the topologies run, from the environment (the same contract as the services):
- * {@code TOPRISE_KAFKA_BOOTSTRAP_SERVERS} (required), {@code TOPRISE_STREAMS_STATE_DIR} (state stores; default
- * {@code /tmp/toprise-streams}), {@code TOPRISE_TOPOLOGY_HTTP_PORT} (the inventory query server's port; unset: no
- * server) and {@code TOPRISE_TOPOLOGY_ADVERTISED_HOST} (the address other instances reach this one at, and the
- * server listens on; default 127.0.0.1).
+ * Where the topologies run and how the dealer assignment waits, from the environment (the same contract as the
+ * services): {@code TOPRISE_KAFKA_BOOTSTRAP_SERVERS} (required), {@code TOPRISE_STREAMS_STATE_DIR} (state stores;
+ * default {@code /tmp/toprise-streams}), {@code TOPRISE_TOPOLOGY_HTTP_PORT} (the inventory query server's port; unset:
+ * no server), {@code TOPRISE_TOPOLOGY_ADVERTISED_HOST} (the address other instances reach this one at, and the
+ * server listens on; default 127.0.0.1), {@code TOPRISE_FULFILMENT_ACCEPTANCE_TIME} (how long a dealer has to accept
+ * its share of an order before the share is reassigned; an ISO-8601 duration, default {@code PT30M}) and
+ * {@code TOPRISE_FULFILMENT_ACCEPTANCE_CHECK_INTERVAL} (how often the topology looks for shares past that time, so
+ * also how late a reassignment may be; ISO-8601, default {@code PT5S}, at most the acceptance time). A value that is
+ * not a positive duration stops the start with the variable's name.
  *
  * @param httpPort 0 when this instance serves no queries
  */
-public record StreamsSettings(String bootstrapServers, Path stateDir, String advertisedHost, int httpPort) {
+public record StreamsSettings(String bootstrapServers, Path stateDir, String advertisedHost, int httpPort,
+                              Duration acceptanceTime, Duration acceptanceCheckInterval) {
+
+    static final String ACCEPTANCE_TIME = "TOPRISE_FULFILMENT_ACCEPTANCE_TIME";
+    static final String ACCEPTANCE_CHECK_INTERVAL = "TOPRISE_FULFILMENT_ACCEPTANCE_CHECK_INTERVAL";
+    static final Duration DEFAULT_ACCEPTANCE_TIME = Duration.ofMinutes(30);
+    static final Duration DEFAULT_ACCEPTANCE_CHECK_INTERVAL = Duration.ofSeconds(5);
+
+    public StreamsSettings {
+        if (acceptanceCheckInterval.compareTo(acceptanceTime) > 0) {
+            // a check rarer than the deadline would let every share wait up to twice its time
+            throw new IllegalArgumentException(ACCEPTANCE_CHECK_INTERVAL + " (" + acceptanceCheckInterval
+                    + ") is longer than " + ACCEPTANCE_TIME + " (" + acceptanceTime + ")");
+        }
+    }
 
     public static StreamsSettings fromEnvironment(Map<String, String> env) {
         String bootstrap = env.get("TOPRISE_KAFKA_BOOTSTRAP_SERVERS");
@@ -25,8 +45,27 @@ public record StreamsSettings(String bootstrapServers, Path stateDir, String adv
             throw new IllegalArgumentException("TOPRISE_KAFKA_BOOTSTRAP_SERVERS is not set");
         }
         String host = env.getOrDefault("TOPRISE_TOPOLOGY_ADVERTISED_HOST", "");
-        return new StreamsSettings(bootstrap, Path.of(env.getOrDefault("TOPRISE_STREAMS_STATE_DIR", "/tmp/toprise-streams")),
-                host.isBlank() ? "127.0.0.1" : host, httpPort(env.get("TOPRISE_TOPOLOGY_HTTP_PORT")));
+        return new StreamsSettings(bootstrap,
+                Path.of(env.getOrDefault("TOPRISE_STREAMS_STATE_DIR", "/tmp/toprise-streams")),
+                host.isBlank() ? "127.0.0.1" : host, httpPort(env.get("TOPRISE_TOPOLOGY_HTTP_PORT")),
+                duration(env, ACCEPTANCE_TIME, DEFAULT_ACCEPTANCE_TIME),
+                duration(env, ACCEPTANCE_CHECK_INTERVAL, DEFAULT_ACCEPTANCE_CHECK_INTERVAL));
+    }
+
+    private static Duration duration(Map<String, String> env, String variable, Duration fallback) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            Duration parsed = Duration.parse(value.trim());
+            if (!parsed.isNegative() && !parsed.isZero()) {
+                return parsed;
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below with the variable's name
+        }
+        throw new IllegalArgumentException(variable + " is not a positive ISO-8601 duration (e.g. PT30M): " + value);
     }
 
     private static int httpPort(String value) {

@@ -27,10 +27,11 @@ public final class TopologyApplication {
     }
 
     /** application.id → topology. */
-    static Map<String, Topology> topologies() {
+    static Map<String, Topology> topologies(StreamsSettings settings) {
         Map<String, Topology> topologies = new LinkedHashMap<>();
         topologies.put("toprise-outbox-router", OutboxEventRouterTopology.build());
-        topologies.put(InventoryLevelsTopology.APPLICATION_ID, InventoryLevelsTopology.build());
+        topologies.put(InventoryLevelsTopology.APPLICATION_ID, InventoryLevelsTopology.build(settings.acceptanceTime(),
+                settings.acceptanceCheckInterval()));
         return topologies;
     }
 
@@ -39,7 +40,7 @@ public final class TopologyApplication {
         Map<String, KafkaStreams> running = new LinkedHashMap<>();
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean failed = new AtomicBoolean();
-        topologies().forEach((applicationId, topology) -> {
+        topologies(settings).forEach((applicationId, topology) -> {
             boolean queryable = applicationId.equals(InventoryLevelsTopology.APPLICATION_ID);
             KafkaStreams streams = new KafkaStreams(topology,
                     queryable ? settings.queryableProperties(applicationId) : settings.properties(applicationId));

@@ -2,7 +2,7 @@ package com.toprise.topology.inventory;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.toprise.schemas.queries.InventoryAvailability;
+import com.toprise.schemas.geo.GeoPoint;
 import com.toprise.schemas.serde.Json;
 import com.toprise.topology.inventory.StockStoreLocator.Local;
 import com.toprise.topology.inventory.StockStoreLocator.Location;
@@ -19,25 +19,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The inventory topology's own read API (interactive queries), for product-service's {@code GET /api/inventory/{sku}}:
  * {@code GET /inventory/{sku}} answers one SKU's stock per dealer from the stock store, on whichever instance is asked
- * (one that does not hold the store forwards the request to the one that does), and {@code GET /health} is 200 while
- * the inventory application is RUNNING. Internal: no authentication, so it must not be reachable from outside.
+ * (one that does not hold the store forwards the request to the one that does), {@code GET /dealers/{id}} what the
+ * dealer assignment knows of a dealer (its profile and open shares; 404 until its DEALER_UPDATED arrived, which is
+ * what a test waits for before ordering from it), and {@code GET /health} is 200 while the inventory application is
+ * RUNNING. Internal: no authentication, so it must not be reachable from outside.
  */
 public final class InventoryQueryServer implements AutoCloseable {
 
     /** Marks a forwarded request: its receiver answers or fails, never forwards again (no loops while owners move). */
     static final String FORWARDED = "X-Forwarded-By-Topology";
     private static final String PREFIX = "/inventory/";
-    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final String DEALERS = "/dealers/";
+    /** SKUs and dealer ids alike. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     /** A rebalance or a restore usually ends within seconds. */
     private static final String RETRY_AFTER_SECONDS = "2";
     private static final System.Logger log = System.getLogger(InventoryQueryServer.class.getName());
@@ -59,6 +66,7 @@ public final class InventoryQueryServer implements AutoCloseable {
         // not on the workers: a worker blocked in send() must not wait for a worker to complete it
         this.client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         server.createContext(PREFIX, exchange -> handle(exchange, () -> inventory(exchange)));
+        server.createContext(DEALERS, exchange -> handle(exchange, () -> dealer(exchange)));
         server.createContext("/health", exchange -> handle(exchange, () -> health(exchange)));
         server.setExecutor(workers);
         server.start();
@@ -66,7 +74,8 @@ public final class InventoryQueryServer implements AutoCloseable {
 
     /** Serves the inventory application's store on {@code self}, the address it advertises as application.server. */
     public static InventoryQueryServer start(KafkaStreams inventoryStreams, HostInfo self) throws IOException {
-        return start(new KafkaStreamsStockStores(inventoryStreams, self), new InetSocketAddress(self.host(), self.port()));
+        return start(new KafkaStreamsStockStores(inventoryStreams, self),
+                new InetSocketAddress(self.host(), self.port()));
     }
 
     static InventoryQueryServer start(StockStoreLocator stores, InetSocketAddress address) throws IOException {
@@ -85,41 +94,71 @@ public final class InventoryQueryServer implements AutoCloseable {
 
     private void inventory(HttpExchange exchange) throws IOException {
         String sku = exchange.getRequestURI().getRawPath().substring(PREFIX.length());
-        if (!SKU.matcher(sku).matches()) {
+        if (!ID.matcher(sku).matches()) {
             problem(exchange, 400, "Invalid request", "A SKU is 1-64 letters, digits, '.', '_' or '-'.");
             return;
         }
-        Optional<InventoryAvailability> found;
+        answer(exchange, PREFIX + sku, local -> StockAvailability.find(local.stock(), sku),
+                "No dealer has stock of '" + sku + "'.");
+    }
+
+    /** What the assignment knows of a dealer: its profile as of its latest DEALER_UPDATED and its open shares. */
+    private void dealer(HttpExchange exchange) throws IOException {
+        String dealerId = exchange.getRequestURI().getRawPath().substring(DEALERS.length());
+        if (!ID.matcher(dealerId).matches()) {
+            problem(exchange, 400, "Invalid request", "A dealer id is 1-64 letters, digits, '.', '_' or '-'.");
+            return;
+        }
+        answer(exchange, DEALERS + dealerId, local -> {
+            Long open = local.load().get(dealerId);
+            return Optional.ofNullable(local.dealers().get(dealerId))
+                    .map(profile -> KnownDealer.of(profile, open == null ? 0 : open));
+        }, "No DEALER_UPDATED of '" + dealerId + "' has reached the topology.");
+    }
+
+    /** Reads the answer where the stores are (here, or forwarded to their owner): 200 with it, or 404. */
+    private void answer(HttpExchange exchange, String path, Function<Local, Optional<?>> read, String notFound)
+            throws IOException {
+        Optional<?> found;
         try {
-            Location where = stores.locate();
-            if (where instanceof Remote remote) {
-                forward(exchange, remote.owner(), sku);
+            Local local = localStores(exchange, path);
+            if (local == null) {
                 return;
             }
-            if (where instanceof Unavailable unavailable) {
-                unavailable(exchange, unavailable.reason());
-                return;
-            }
-            found = StockAvailability.find(((Local) where).store(), sku);
-        } catch (InvalidStateStoreException moving) { // rebalancing, restoring, or migrated during the scan
-            unavailable(exchange, "the stock store is not queryable now: " + moving.getMessage());
+            found = read.apply(local);
+        } catch (InvalidStateStoreException moving) { // rebalancing, restoring, or migrated during the read
+            unavailable(exchange, "the stores are not queryable now: " + moving.getMessage());
             return;
         }
         if (found.isEmpty()) {
-            problem(exchange, 404, "Not found", "No dealer has stock of '" + sku + "'.");
+            problem(exchange, 404, "Not found", notFound);
         } else {
             send(exchange, 200, "application/json", Json.MAPPER.writeValueAsBytes(found.get()));
         }
     }
 
-    private void forward(HttpExchange exchange, HostInfo owner, String sku) throws IOException {
+    /** The stores when this instance holds them; otherwise the request is forwarded or refused, and null returned. */
+    private Local localStores(HttpExchange exchange, String path) throws IOException {
+        Location where = stores.locate();
+        if (where instanceof Remote remote) {
+            forward(exchange, remote.owner(), path);
+            return null;
+        }
+        if (where instanceof Unavailable unavailable) {
+            unavailable(exchange, unavailable.reason());
+            return null;
+        }
+        return (Local) where;
+    }
+
+    private void forward(HttpExchange exchange, HostInfo owner, String path) throws IOException {
         if (exchange.getRequestHeaders().containsKey(FORWARDED)) {
             // the sender thought we held the store and we think it is elsewhere: metadata is changing hands
             unavailable(exchange, "the stock store is moving between instances");
             return;
         }
         String host = owner.host().contains(":") ? "[" + owner.host() + "]" : owner.host();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + owner.port() + PREFIX + sku))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + owner.port() + path))
                 .timeout(Duration.ofSeconds(2)).header(FORWARDED, "1").GET().build();
         HttpResponse<byte[]> answer;
         try {
@@ -160,7 +199,8 @@ public final class InventoryQueryServer implements AutoCloseable {
                     action.run();
                 }
             } catch (IOException | RuntimeException e) {
-                log.log(System.Logger.Level.ERROR, exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed", e);
+                log.log(System.Logger.Level.ERROR,
+                        exchange.getRequestMethod() + " " + exchange.getRequestURI() + " failed", e);
                 problem(exchange, 500, "Internal error", "An unexpected error occurred.");
             }
         } catch (IOException | RuntimeException e) {
@@ -190,6 +230,17 @@ public final class InventoryQueryServer implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** The answer of {@code GET /dealers/{id}}. */
+    record KnownDealer(String dealerId, boolean active, List<String> categories, List<String> servicePincodes,
+                       GeoPoint location, Double serviceRadiusKm, Instant asOf, long openFulfilments) {
+
+        static KnownDealer of(DealerProfile profile, long openFulfilments) {
+            return new KnownDealer(profile.dealerId(), profile.active(), profile.categories(),
+                    profile.servicePincodes(), profile.location(), profile.serviceRadiusKm(), profile.asOf(),
+                    openFulfilments);
         }
     }
 

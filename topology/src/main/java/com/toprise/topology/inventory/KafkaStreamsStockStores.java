@@ -38,10 +38,15 @@ final class KafkaStreamsStockStores implements StockStoreLocator {
         if (!owner.activeHost().equals(self)) {
             return new Remote(owner.activeHost());
         }
-        ReadOnlyKeyValueStore<String, StockLevel> store = streams.store(StoreQueryParameters.fromNameAndType(
-                InventoryLevelsTopology.STOCK_STORE, QueryableStoreTypes.<String, StockLevel>keyValueStore())
-                .withPartition(owner.partition()));
-        return new Local(store);
+        return new Local(store(InventoryLevelsTopology.STOCK_STORE, owner.partition()),
+                store(InventoryLevelsTopology.DEALERS_STORE, owner.partition()),
+                store(InventoryLevelsTopology.DEALER_LOAD_STORE, owner.partition()));
+    }
+
+    /** One of the stores of the commands' one task: every store of the topology lives on that partition's task. */
+    private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition));
     }
 
     @Override

@@ -1,98 +1,121 @@
 package com.toprise.topology.inventory;
 
-import com.toprise.schemas.events.EventEnvelope;
-import com.toprise.schemas.events.EventType;
+import com.toprise.schemas.events.DealerUpdated;
 import com.toprise.schemas.events.InventoryChanged;
-import com.toprise.schemas.events.InventoryChanged.Reason;
 import com.toprise.schemas.events.OrderCreated;
 import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import com.toprise.schemas.events.OrderValidated;
 import com.toprise.schemas.events.OrderValidated.LineOutcome;
-import com.toprise.schemas.topics.Topic;
 import com.toprise.schemas.topics.Topics;
-import com.toprise.topology.inventory.OrderReservation.Held;
+import com.toprise.topology.inventory.DealerAssignment.Delivery;
+import com.toprise.topology.inventory.DealerAssignment.Demand;
+import com.toprise.topology.inventory.OrderReservation.Offered;
+import com.toprise.topology.inventory.OrderReservation.Share;
+import com.toprise.topology.inventory.OrderReservation.ShareState;
 import com.toprise.topology.inventory.OrderReservation.State;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The single writer of reservations: every stock figure, new order and order status passes through here in one
- * order, so two orders for the last unit are decided one after the other and exactly one gets it. Outputs carry the
- * topic they go to in a header and their value already serialized, since they are of three types.
+ * The single writer of reservations: every stock figure, dealer profile, new order, order status and fulfilment
+ * move passes through here in one order, so two orders for the last unit are decided one after the other and
+ * exactly one gets it, and a reassignment sees the stock every earlier command left. New orders and order statuses
+ * are handled here, share moves by {@link FulfilmentFollower}, acceptance deadlines by {@link AcceptanceClock}.
  */
 final class ReservationProcessor implements Processor<String, InventoryCommand, String, byte[]> {
 
-    static final String TARGET = "target";
-
+    private final Duration acceptanceTime;
+    private final Duration checkInterval;
     private ProcessorContext<String, byte[]> context;
-    private KeyValueStore<String, StockLevel> stock;
-    private KeyValueStore<String, OrderReservation> reservations;
+    private InventoryLedger ledger;
+    private FulfilmentFollower fulfilments;
+    private AcceptanceClock clock;
+
+    ReservationProcessor(Duration acceptanceTime, Duration checkInterval) {
+        this.acceptanceTime = acceptanceTime;
+        this.checkInterval = checkInterval;
+    }
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        this.stock = context.getStateStore(InventoryLevelsTopology.STOCK_STORE);
-        this.reservations = context.getStateStore(InventoryLevelsTopology.RESERVATIONS_STORE);
+        this.ledger = new InventoryLedger(context, acceptanceTime);
+        this.fulfilments = new FulfilmentFollower(ledger);
+        this.clock = new AcceptanceClock(context, ledger, fulfilments, checkInterval);
+        context.schedule(checkInterval, PunctuationType.WALL_CLOCK_TIME, clock);
     }
 
     @Override
     public void process(Record<String, InventoryCommand> record) {
+        clock.commandArrived(context.currentSystemTimeMs());
         InventoryCommand command = record.value();
         switch (command.kind()) {
             case STOCK -> applyStockFigure(command.stock(), command.occurredAt(), record.timestamp());
+            case DEALER -> applyDealer(command.dealer(), command.occurredAt());
             case ORDER_CREATED -> reserve(command.order(), record.timestamp());
             case ORDER_STATUS -> follow(command.orderId(), command.status(), record.timestamp());
+            case FULFILMENT -> fulfilments.follow(command.fulfilment(), record.timestamp());
         }
     }
 
     private void applyStockFigure(InventoryChanged figure, Instant asOf, long timestamp) {
         String key = Topics.inventoryKey(figure.sku(), figure.dealerId());
-        StockLevel current = stock.get(key);
+        StockLevel current = ledger.stock().get(key);
         if (current == null) {
             current = new StockLevel(figure.sku(), figure.dealerId(), 0, 0, null);
         } else if (current.onHandAsOf() != null && asOf.isBefore(current.onHandAsOf())) {
             return; // a redelivered older figure must not undo a newer one
         }
-        StockLevel next = current.withOnHand(figure.onHand(), asOf);
-        stock.put(key, next);
-        emit(Topics.INVENTORY_LEVELS, key, next.asLevel(), timestamp);
+        ledger.put(key, current.withOnHand(figure.onHand(), asOf), timestamp);
     }
 
-    private void reserve(OrderCreated order, long timestamp) {
-        if (reservations.get(order.orderId()) != null) {
-            return; // decided already (a redelivery), or cancelled before it arrived
-        }
-        StockAllocator allocator = new StockAllocator(this::dealersOf);
-        List<LineOutcome> outcomes = allocator.allocate(order.lines());
-        boolean filled = outcomes.stream().allMatch(line -> line.rejection() == null);
-        if (!filled) {
-            reservations.put(order.orderId(), new OrderReservation(order.orderId(), State.REJECTED, List.of()));
-            List<LineOutcome> nothingHeld = outcomes.stream().map(line -> new LineOutcome(line.sku(), line.quantity(),
-                    List.of(), line.rejection(), line.availableUnits())).toList();
-            validated(order.orderId(), OrderValidated.Result.REJECTED, nothingHeld, timestamp);
+    /** The dealers' table: the latest profile per dealer, a redelivered older one ignored. */
+    private void applyDealer(DealerUpdated dealer, Instant occurredAt) {
+        if (dealer.dealerId() == null) {
             return;
         }
-        List<Held> held = new ArrayList<>();
-        for (LineOutcome line : outcomes) {
-            line.allocations().forEach(a -> held.add(new Held(line.sku(), a.dealerId(), a.quantity())));
+        DealerProfile next = DealerProfile.of(dealer, occurredAt);
+        if (next.supersedes(ledger.dealers().get(dealer.dealerId()))) {
+            ledger.dealers().put(dealer.dealerId(), next);
         }
-        allocator.changedLevels().forEach(stock::put);
-        reservations.put(order.orderId(), new OrderReservation(order.orderId(), State.RESERVED, held));
-        held.forEach(h -> changed(h, Reason.RESERVED, -h.quantity(), timestamp));
-        validated(order.orderId(), OrderValidated.Result.CONFIRMED, outcomes, timestamp);
     }
 
+    /** All or nothing: every line placed by the rule, or nothing reserved and each failing line's reason given. */
+    private void reserve(OrderCreated order, long timestamp) {
+        if (ledger.reservation(order.orderId()) != null) {
+            return; // decided already (a redelivery), or cancelled before it arrived
+        }
+        DealerAssignment rule = ledger.assignment(new Delivery(order.deliveryPincode(), order.deliveryLocation()),
+                Set.of());
+        List<LineOutcome> outcomes = rule.assign(order.lines().stream()
+                .map(line -> new Demand(line.sku(), line.quantity(), line.categories())).toList());
+        if (outcomes.stream().anyMatch(line -> line.rejection() != null)) {
+            ledger.save(OrderReservation.rejected(order.orderId()));
+            List<LineOutcome> nothingHeld = outcomes.stream().map(line -> new LineOutcome(line.sku(), line.quantity(),
+                    List.of(), line.rejection(), line.availableUnits())).toList();
+            ledger.validated(new OrderValidated(order.orderId(), OrderValidated.Result.REJECTED, nothingHeld,
+                    List.of()), timestamp);
+            return;
+        }
+        Offered offered = OrderReservation.confirmed(order, DealerAssignment.placements(outcomes),
+                ledger.acceptBy(timestamp));
+        ledger.reserved(order.orderId(), rule.changedLevels(), offered.shares(), timestamp);
+        ledger.save(offered.next());
+        ledger.validated(new OrderValidated(order.orderId(), OrderValidated.Result.CONFIRMED, outcomes,
+                offered.shares().stream().map(Share::asEvent).toList()), timestamp);
+    }
+
+    /**
+     * The order ended: what it still holds is released (cancelled, rejected) or leaves the shelf (shipped). Shares
+     * shipped or ended on their own before are not touched again; an order from before shares ships what it held.
+     */
     private void follow(String orderId, OrderStatus status, long timestamp) {
         State closing = switch (status) {
             case CANCELLED, REJECTED -> State.RELEASED;
@@ -102,53 +125,20 @@ final class ReservationProcessor implements Processor<String, InventoryCommand, 
         if (closing == null) {
             return;
         }
-        OrderReservation reservation = reservations.get(orderId);
+        OrderReservation reservation = ledger.reservation(orderId);
         if (reservation == null) {
             // closed before its ORDER_CREATED got here: remember, so that it reserves nothing when it does
-            reservations.put(orderId, new OrderReservation(orderId, closing, List.of()));
+            ledger.save(OrderReservation.closedBeforeCreation(orderId, closing));
             return;
         }
         if (!reservation.isOpen()) {
             return;
         }
-        for (Held h : reservation.held()) {
-            String key = Topics.inventoryKey(h.sku(), h.dealerId());
-            StockLevel level = stock.get(key);
-            stock.put(key, closing == State.SHIPPED ? level.ship(h.quantity()) : level.release(h.quantity()));
-            changed(h, closing == State.SHIPPED ? Reason.SHIPPED : Reason.RELEASED,
-                    closing == State.SHIPPED ? -h.quantity() : h.quantity(), timestamp);
+        boolean shipped = closing == State.SHIPPED;
+        ledger.endHeld(reservation.held(), shipped, timestamp);
+        for (Share share : reservation.openShares()) {
+            ledger.ended(share, shipped ? ShareState.SHIPPED : ShareState.CANCELLED, timestamp);
         }
-        reservations.put(orderId, reservation.closed(closing));
-    }
-
-    /** Every dealer's level of one SKU: keys are sku|dealerId, so a prefix scan finds them. */
-    private List<StockLevel> dealersOf(String sku) {
-        List<StockLevel> levels = new ArrayList<>();
-        try (KeyValueIterator<String, StockLevel> found = stock.prefixScan(sku + "|", new StringSerializer())) {
-            found.forEachRemaining((KeyValue<String, StockLevel> kv) -> levels.add(kv.value));
-        }
-        return levels;
-    }
-
-    private void changed(Held held, Reason reason, long delta, long timestamp) {
-        String key = Topics.inventoryKey(held.sku(), held.dealerId());
-        StockLevel level = stock.get(key);
-        InventoryChanged change = new InventoryChanged(level.sku(), level.dealerId(), level.onHand(), level.reserved(),
-                level.available(), delta, reason);
-        emit(Topics.INVENTORY_CHANGED, key, EventEnvelope.of(EventType.INVENTORY_CHANGED, key, change,
-                Instant.ofEpochMilli(timestamp)), timestamp);
-        emit(Topics.INVENTORY_LEVELS, key, level.asLevel(), timestamp);
-    }
-
-    private void validated(String orderId, OrderValidated.Result result, List<LineOutcome> lines, long timestamp) {
-        emit(Topics.ORDER_VALIDATED, orderId, EventEnvelope.of(EventType.ORDER_VALIDATED, orderId,
-                new OrderValidated(orderId, result, lines), Instant.ofEpochMilli(timestamp)), timestamp);
-    }
-
-    private <V> void emit(Topic<String, V> topic, String key, V value, long timestamp) {
-        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(TARGET, topic.name().getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(key, bytes, timestamp, headers));
+        ledger.save(reservation.closed(closing));
     }
 }

@@ -4,9 +4,9 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Where the {@link InventoryLevelsTopology#STOCK_STORE} can be read right now, as this instance sees it. A seam
- * between the query server and KafkaStreams ({@link KafkaStreamsStockStores}), so the HTTP side runs in tests
- * against a TopologyTestDriver's store.
+ * Where the {@link InventoryLevelsTopology#STOCK_STORE} (and beside it, on the same task, the dealer stores) can be
+ * read right now, as this instance sees it. A seam between the query server and KafkaStreams
+ * ({@link KafkaStreamsStockStores}), so the HTTP side runs in tests against a TopologyTestDriver's stores.
  */
 interface StockStoreLocator {
 
@@ -21,8 +21,9 @@ interface StockStoreLocator {
     sealed interface Location permits Local, Remote, Unavailable {
     }
 
-    /** This instance holds the active store. */
-    record Local(ReadOnlyKeyValueStore<String, StockLevel> store) implements Location {
+    /** This instance holds the active stores: stock, dealer profiles and dealer loads. */
+    record Local(ReadOnlyKeyValueStore<String, StockLevel> stock, ReadOnlyKeyValueStore<String, DealerProfile> dealers,
+                 ReadOnlyKeyValueStore<String, Long> load) implements Location {
     }
 
     /** Another instance does: the query goes there. */

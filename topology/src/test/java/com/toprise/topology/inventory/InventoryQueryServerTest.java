@@ -1,21 +1,12 @@
 package com.toprise.topology.inventory;
 
-import com.toprise.schemas.events.EventEnvelope;
-import com.toprise.schemas.events.EventType;
-import com.toprise.schemas.events.InventoryChanged;
-import com.toprise.schemas.events.OrderCreated;
 import com.toprise.schemas.queries.InventoryAvailability;
 import com.toprise.schemas.queries.InventoryAvailability.DealerAvailability;
 import com.toprise.schemas.serde.Json;
-import com.toprise.schemas.topics.Topic;
-import com.toprise.schemas.topics.Topics;
 import com.toprise.topology.inventory.StockStoreLocator.Local;
 import com.toprise.topology.inventory.StockStoreLocator.Location;
 import com.toprise.topology.inventory.StockStoreLocator.Remote;
 import com.toprise.topology.inventory.StockStoreLocator.Unavailable;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -25,17 +16,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,32 +34,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InventoryQueryServerTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private TopologyTestDriver driver;
+    private InventoryTopologyDriver topology;
     private KeyValueStore<String, StockLevel> store;
+    private Local local;
     private final List<InventoryQueryServer> servers = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        Properties properties = new Properties();
-        properties.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(InventoryLevelsTopology.build(), properties, T0);
-        stock("BRK-PAD-001", "d-2", 2);
-        stock("BRK-PAD-001", "d-1", 5);
-        stock("BRK-PAD-001-X", "d-1", 7); // shares the prefix "BRK-PAD-001" but is another SKU
-        TestInputTopic<String, EventEnvelope<OrderCreated>> orders = input(Topics.ORDER_CREATED);
-        orders.pipeInput("o-1", EventEnvelope.of(EventType.ORDER_CREATED, "o-1", new OrderCreated("o-1", "c-1",
-                List.of(new OrderCreated.Line("BRK-PAD-001", 3, BigDecimal.ONE)), BigDecimal.TEN, "INR", "a-1",
-                "560001"), T0)); // the most available dealer first: 3 of d-1's 5
-        store = driver.getKeyValueStore(InventoryLevelsTopology.STOCK_STORE);
+        topology = new InventoryTopologyDriver();
+        topology.dealers("d-1", "d-2");
+        topology.stock("BRK-PAD-001", "d-2", 2);
+        topology.stock("BRK-PAD-001", "d-1", 5);
+        topology.stock("BRK-PAD-001-X", "d-1", 7); // shares the prefix "BRK-PAD-001" but is another SKU
+        // neither dealer's distance is known and neither has a share: the most available fills it, 3 of d-1's 5
+        topology.order("o-1", InventoryTopologyDriver.line("BRK-PAD-001", 3));
+        store = topology.stockStore();
+        local = new Local(store, topology.driver.getKeyValueStore(InventoryLevelsTopology.DEALERS_STORE),
+                topology.driver.getKeyValueStore(InventoryLevelsTopology.DEALER_LOAD_STORE));
     }
 
     @AfterEach
     void tearDown() {
         servers.forEach(InventoryQueryServer::close);
-        driver.close();
+        topology.close();
     }
 
     @Test
@@ -87,7 +74,7 @@ class InventoryQueryServerTest {
 
     @Test
     void aDealerCountedBelowItsReservationsHasNoneAvailableAndHidesNobodyElses() {
-        stock("BRK-PAD-001", "d-1", 1); // 3 still reserved there
+        topology.stock("BRK-PAD-001", "d-1", 1); // 3 still reserved there
 
         InventoryAvailability found = StockAvailability.find(store, "BRK-PAD-001").orElseThrow();
 
@@ -97,7 +84,7 @@ class InventoryQueryServerTest {
 
     @Test
     void theInstanceHoldingTheStoreAnswersAndAnotherForwardsToIt() throws Exception {
-        InventoryQueryServer owner = server(() -> new Local(store), "RUNNING");
+        InventoryQueryServer owner = server(() -> local, "RUNNING");
         InventoryQueryServer other = server(() -> new Remote(new HostInfo("127.0.0.1", owner.port())), "RUNNING");
 
         for (InventoryQueryServer asked : List.of(owner, other)) {
@@ -120,6 +107,28 @@ class InventoryQueryServerTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(Json.MAPPER.readTree(missing.body()).get("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void aDealerIsAnsweredWithItsProfileAndOpenSharesOnceItsDealerUpdatedArrived() throws Exception {
+        InventoryQueryServer owner = server(() -> local, "RUNNING");
+        InventoryQueryServer other = server(() -> new Remote(new HostInfo("127.0.0.1", owner.port())), "RUNNING");
+
+        for (InventoryQueryServer asked : List.of(owner, other)) {
+            HttpResponse<String> answer = get(asked, "/dealers/d-1");
+            assertThat(answer.statusCode()).isEqualTo(200);
+            JsonNode body = Json.MAPPER.readTree(answer.body());
+            assertThat(body.get("dealerId").asString()).isEqualTo("d-1");
+            assertThat(body.get("active").asBoolean()).isTrue();
+            assertThat(body.get("servicePincodes").get(0).asString()).isEqualTo(InventoryTopologyDriver.PINCODE);
+            assertThat(body.get("openFulfilments").asLong()).isEqualTo(1); // o-1's share
+        }
+        assertThat(Json.MAPPER.readTree(get(owner, "/dealers/d-2").body()).get("openFulfilments").asLong()).isZero();
+        HttpResponse<String> unknown = get(other, "/dealers/d-9");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(get(owner, "/dealers/d%201").statusCode()).isEqualTo(400);
+        assertThat(get(owner, "/dealers/").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -152,7 +161,7 @@ class InventoryQueryServerTest {
 
     @Test
     void malformedSkusAre400AndOnlyGetIsServed() throws Exception {
-        InventoryQueryServer owner = server(() -> new Local(store), "RUNNING");
+        InventoryQueryServer owner = server(() -> local, "RUNNING");
 
         for (String path : List.of("/inventory/", "/inventory/-BRK", "/inventory/BRK%20PAD", "/inventory/a/b",
                 "/inventory/" + "A".repeat(65))) {
@@ -165,8 +174,8 @@ class InventoryQueryServerTest {
 
     @Test
     void healthIsUpOnlyWhileTheInventoryApplicationRuns() throws Exception {
-        assertThat(get(server(() -> new Local(store), "RUNNING"), "/health").statusCode()).isEqualTo(200);
-        HttpResponse<String> rebalancing = get(server(() -> new Local(store), "REBALANCING"), "/health");
+        assertThat(get(server(() -> local, "RUNNING"), "/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> rebalancing = get(server(() -> local, "REBALANCING"), "/health");
         assertThat(rebalancing.statusCode()).isEqualTo(503);
         assertThat(rebalancing.body()).contains("REBALANCING");
     }
@@ -200,15 +209,5 @@ class InventoryQueryServerTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private void stock(String sku, String dealerId, long onHand) {
-        String key = Topics.inventoryKey(sku, dealerId);
-        input(Topics.INVENTORY_CHANGED).pipeInput(key, EventEnvelope.of(EventType.INVENTORY_CHANGED, key,
-                InventoryChanged.stockFigure(sku, dealerId, onHand, onHand, InventoryChanged.Reason.ADJUSTMENT), T0));
-    }
-
-    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 }

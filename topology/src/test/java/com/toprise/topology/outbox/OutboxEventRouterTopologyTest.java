@@ -1,5 +1,6 @@
 package com.toprise.topology.outbox;
 
+import com.toprise.schemas.catalog.CategoryIds;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.ProductUpdated;
@@ -126,7 +127,7 @@ class OutboxEventRouterTopologyTest {
     private static String envelope(String productId, String name) {
         return Json.MAPPER.writeValueAsString(EventEnvelope.of(EventType.PRODUCT_UPDATED, productId,
                 new ProductUpdated(productId, "SKU-" + productId, name, "Bosch", "Brakes", "Pads", "Front",
-                        ProductStatus.LIVE, new BigDecimal("12.50"))));
+                        ProductStatus.LIVE, new BigDecimal("12.50"), CategoryIds.path("Brakes", "Pads", "Front"))));
     }
 
     /** The document as Debezium gives it: extended JSON in a string. */
