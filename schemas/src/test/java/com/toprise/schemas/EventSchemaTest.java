@@ -114,6 +114,58 @@ class EventSchemaTest {
         assertThat(validate(EventType.INVENTORY_CHANGED, stockFigure)).isEmpty();
     }
 
+    /** The fulfilment fields came to version 1 as optional ones: an event of a producer that lacks them is valid. */
+    @Test
+    void eventsWithoutTheFulfilmentFieldsStayValid() throws IOException {
+        JsonNode order = sampleJson(EventType.ORDER_CREATED);
+        ((ObjectNode) order.get("payload")).remove("deliveryLocation");
+        order.get("payload").get("lines").forEach(line -> ((ObjectNode) line).remove("categories"));
+        assertThat(validate(EventType.ORDER_CREATED, order)).isEmpty();
+
+        JsonNode verdict = sampleJson(EventType.ORDER_VALIDATED);
+        ((ObjectNode) verdict.get("payload")).remove("fulfilments");
+        assertThat(validate(EventType.ORDER_VALIDATED, verdict)).isEmpty();
+
+        JsonNode product = sampleJson(EventType.PRODUCT_UPDATED);
+        ((ObjectNode) product.get("payload")).remove("categoryPath");
+        assertThat(validate(EventType.PRODUCT_UPDATED, product)).isEmpty();
+
+        JsonNode address = sampleJson(EventType.ADDRESS_UPDATED);
+        ((ObjectNode) address.get("payload")).remove(List.of("line1", "line2", "location", "contactName",
+                "contactPhone"));
+        assertThat(validate(EventType.ADDRESS_UPDATED, address)).isEmpty();
+    }
+
+    @Test
+    void aPointOffTheEarthBadHoursAndAnUnknownFulfilmentStatusAreReported() throws IOException {
+        JsonNode dealer = sampleJson(EventType.DEALER_UPDATED);
+        ((ObjectNode) dealer.at("/payload/location/point")).put("latitude", 91.0);
+        ((ObjectNode) dealer.at("/payload/workingHours/0")).put("opens", "9.30am");
+        ((ObjectNode) dealer.get("payload")).put("serviceRadiusKm", 0);
+        assertThat(validate(EventType.DEALER_UPDATED, dealer)).extracting(ValidationMessage::getInstanceLocation)
+                .extracting(Object::toString).containsExactlyInAnyOrder("/payload/location/point/latitude",
+                        "/payload/workingHours/0/opens", "/payload/serviceRadiusKm");
+
+        JsonNode moved = sampleJson(EventType.FULFILMENT_UPDATED);
+        ((ObjectNode) moved.get("payload")).put("to", "LOST");
+        ((ObjectNode) moved.at("/payload/lines/0")).put("quantity", 0);
+        assertThat(validate(EventType.FULFILMENT_UPDATED, moved)).extracting(ValidationMessage::getInstanceLocation)
+                .extracting(Object::toString).containsExactlyInAnyOrder("/payload/to", "/payload/lines/0/quantity");
+    }
+
+    /** A reassignment always says what became of the lines: new shares, unassigned ones, or both. */
+    @Test
+    void aReassignmentWithoutItsSharesOrUnassignedLinesIsReported() throws IOException {
+        JsonNode json = sampleJson(EventType.FULFILMENT_REASSIGNED);
+        ((ObjectNode) json.get("payload")).remove(List.of("shares", "unassigned"));
+        ((ObjectNode) json.get("payload")).put("cause", "DEALER_BUSY");
+        assertThat(validate(EventType.FULFILMENT_REASSIGNED, json)).extracting(ValidationMessage::getMessage)
+                .hasSize(3)
+                .anySatisfy(m -> assertThat(m).contains("shares"))
+                .anySatisfy(m -> assertThat(m).contains("unassigned"))
+                .anySatisfy(m -> assertThat(m).contains("cause"));
+    }
+
     @Test
     void anEventOfAnotherTypeIsRejected() throws IOException {
         assertThat(validate(EventType.ORDER_CREATED, sampleJson(EventType.ORDER_STATUS_CHANGED))).isNotEmpty();

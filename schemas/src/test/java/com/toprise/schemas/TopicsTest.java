@@ -27,9 +27,11 @@ class TopicsTest {
     void topicNamesAreUniqueAndIncludeTheStreamsOutputs() {
         assertThat(Topics.all()).extracting(Topic::name).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrder("events.user-created", "events.user-updated", "events.category-updated",
-                "events.address-updated", "events.pincode-updated", "events.order-created", "events.order-status-changed", "events.order-validated",
-                        "events.product-updated", "events.inventory-changed", "events.payment-received",
-                        "events.sla-violated", "inventory.levels", "sla.violations", "outbox.dead-letter", "dlq.elasticsearch-sink");
+                        "events.address-updated", "events.pincode-updated", "events.order-created",
+                        "events.order-status-changed", "events.order-validated", "events.product-updated",
+                        "events.inventory-changed", "events.payment-received", "events.sla-violated",
+                        "events.dealer-updated", "events.fulfilment-updated", "events.fulfilment-reassigned",
+                        "inventory.levels", "sla.violations", "outbox.dead-letter", "dlq.elasticsearch-sink");
         assertThat(Topics.all()).allSatisfy(t -> assertThat(t.partitions()).isEqualTo(Topics.DEFAULT_PARTITIONS));
     }
 
@@ -77,7 +79,7 @@ class TopicsTest {
     void currentStateTopicsAreCompactedAndEveryOtherKeepsItsHistoryForAStatedTime() {
         assertThat(Topics.all().stream().filter(Topic::compacted)).extracting(Topic::name).containsExactlyInAnyOrder(
                 "events.category-updated", "events.address-updated", "events.pincode-updated",
-                "events.product-updated", "inventory.levels");
+                "events.product-updated", "events.dealer-updated", "inventory.levels");
         assertThat(Topics.all()).filteredOn(t -> !t.compacted()).allSatisfy(t -> {
             assertThat(t.configs()).containsEntry(Topic.CLEANUP_POLICY, "delete");
             assertThat(Long.parseLong(t.configs().get(Topic.RETENTION_MS))).isPositive();
@@ -87,6 +89,22 @@ class TopicsTest {
         assertThat(Topics.OUTBOX_DEAD_LETTER.configs()).containsEntry(Topic.RETENTION_MS,
                 String.valueOf(Duration.ofDays(30).toMillis()));
         assertThat(Topics.INVENTORY_LEVELS.configs()).containsOnlyKeys(Topic.CLEANUP_POLICY);
+    }
+
+    /**
+     * A dealer's latest profile is all the topology's table needs; a fulfilment's moves and reassignments are
+     * history that the topology and order-service fold into their own state, so they keep the history retention.
+     */
+    @Test
+    void dealerProfilesAreCurrentStateAndFulfilmentMovesAreHistory() {
+        assertThat(Topics.DEALER_UPDATED.compacted()).isTrue();
+        assertThat(Topics.DEALER_UPDATED.configs()).containsOnlyKeys(Topic.CLEANUP_POLICY);
+        assertThat(List.of(Topics.FULFILMENT_UPDATED, Topics.FULFILMENT_REASSIGNED)).allSatisfy(topic -> {
+            assertThat(topic.compacted()).as(topic.name()).isFalse();
+            assertThat(topic.configs()).as(topic.name()).containsEntry(Topic.RETENTION_MS,
+                    String.valueOf(Topics.HISTORY_RETENTION.toMillis()));
+        });
+        assertThat(Topics.byName(TopicNames.FULFILMENT_REASSIGNED)).containsSame(Topics.FULFILMENT_REASSIGNED);
     }
 
     @Test

@@ -15,7 +15,10 @@ public enum EventType {
     PRODUCT_UPDATED(ProductUpdated.class, 1),
     INVENTORY_CHANGED(InventoryChanged.class, 1),
     PAYMENT_RECEIVED(PaymentReceived.class, 1),
-    SLA_VIOLATED(SlaViolated.class, 1);
+    SLA_VIOLATED(SlaViolated.class, 1),
+    DEALER_UPDATED(DealerUpdated.class, 1),
+    FULFILMENT_UPDATED(FulfilmentUpdated.class, 1),
+    FULFILMENT_REASSIGNED(FulfilmentReassigned.class, 1);
 
     private final Class<?> payloadType;
     private final int version;

@@ -19,6 +19,9 @@ public final class TopicNames {
     public static final String INVENTORY_CHANGED = "events.inventory-changed";
     public static final String PAYMENT_RECEIVED = "events.payment-received";
     public static final String SLA_VIOLATED = "events.sla-violated";
+    public static final String DEALER_UPDATED = "events.dealer-updated";
+    public static final String FULFILMENT_UPDATED = "events.fulfilment-updated";
+    public static final String FULFILMENT_REASSIGNED = "events.fulfilment-reassigned";
     public static final String INVENTORY_LEVELS = "inventory.levels";
     public static final String SLA_VIOLATIONS = "sla.violations";
     public static final String OUTBOX_DEAD_LETTER = "outbox.dead-letter";

@@ -2,8 +2,11 @@ package com.toprise.schemas.topics;
 
 import com.toprise.schemas.events.AddressUpdated;
 import com.toprise.schemas.events.CategoryUpdated;
+import com.toprise.schemas.events.DealerUpdated;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
+import com.toprise.schemas.events.FulfilmentReassigned;
+import com.toprise.schemas.events.FulfilmentUpdated;
 import com.toprise.schemas.events.InventoryChanged;
 import com.toprise.schemas.events.InventoryLevel;
 import com.toprise.schemas.events.OrderCreated;
@@ -32,9 +35,9 @@ import java.util.stream.Stream;
  * {@link #inventoryKey}); the streams' outputs follow.
  *
  * <p>Two kinds of topic, by what a reader needs from it. Where the latest record per key is the keyed thing's
- * current state (a category, an address, a pincode, a product, a dealer's stock level), the topic is compacted: a
- * service that starts empty reads it from the beginning and learns every record, however old, and nothing else is
- * kept. Every other topic is history and keeps {@link #HISTORY_RETENTION}.
+ * current state (a category, an address, a pincode, a product, a dealer's profile, a dealer's stock level), the
+ * topic is compacted: a service that starts empty reads it from the beginning and learns every record, however
+ * old, and nothing else is kept. Every other topic is history and keeps {@link #HISTORY_RETENTION}.
  *
  * <p>Topics that exist but are not declared here, because something else creates them with its own settings:
  * <ul>
@@ -116,6 +119,17 @@ public final class Topics {
     public static final Topic<String, EventEnvelope<SlaViolated>> SLA_VIOLATED =
             eventTopic(TopicNames.SLA_VIOLATED, EventType.SLA_VIOLATED, SlaViolated.class, HISTORY);
 
+    /** Keyed by dealerId; the latest record per key is the dealer's profile, read as a table by the topology. */
+    public static final Topic<String, EventEnvelope<DealerUpdated>> DEALER_UPDATED =
+            eventTopic(TopicNames.DEALER_UPDATED, EventType.DEALER_UPDATED, DealerUpdated.class, CURRENT_STATE);
+    /** Keyed by orderId, so an order's fulfilment moves stay in order on one partition. */
+    public static final Topic<String, EventEnvelope<FulfilmentUpdated>> FULFILMENT_UPDATED =
+            eventTopic(TopicNames.FULFILMENT_UPDATED, EventType.FULFILMENT_UPDATED, FulfilmentUpdated.class, HISTORY);
+    /** The inventory topology's reassignments of declined or expired fulfilments; keyed by orderId. */
+    public static final Topic<String, EventEnvelope<FulfilmentReassigned>> FULFILMENT_REASSIGNED =
+            eventTopic(TopicNames.FULFILMENT_REASSIGNED, EventType.FULFILMENT_REASSIGNED, FulfilmentReassigned.class,
+                    HISTORY);
+
     /** Stock per SKU per dealer, keyed by {@link #inventoryKey}; the latest level per key is the current one. */
     public static final Topic<String, InventoryLevel> INVENTORY_LEVELS = new Topic<>(TopicNames.INVENTORY_LEVELS,
             Serdes.String(), JsonSerde.of(InventoryLevel.class), DEFAULT_PARTITIONS, CURRENT_STATE);
@@ -162,6 +176,9 @@ public final class Topics {
             case INVENTORY_CHANGED -> INVENTORY_CHANGED;
             case PAYMENT_RECEIVED -> PAYMENT_RECEIVED;
             case SLA_VIOLATED -> SLA_VIOLATED;
+            case DEALER_UPDATED -> DEALER_UPDATED;
+            case FULFILMENT_UPDATED -> FULFILMENT_UPDATED;
+            case FULFILMENT_REASSIGNED -> FULFILMENT_REASSIGNED;
         };
     }
 
