@@ -54,8 +54,8 @@ class InventoryReservationIT {
                     new InventoryChanged(sku, "d-1", 1, 0, 1, 1, InventoryChanged.Reason.ADJUSTMENT)));
             for (String orderId : List.of(first, second)) {
                 send(producer, Topics.ORDER_CREATED, orderId, EventEnvelope.of(EventType.ORDER_CREATED, orderId,
-                        new OrderCreated(orderId, "c-1", List.of(new OrderCreated.Line(sku, 1, BigDecimal.TEN)),
-                                BigDecimal.TEN, "INR", "a-1", "560001")));
+                        new OrderCreated(orderId, "c-1", List.of(new OrderCreated.Line(sku, 1, BigDecimal.TEN, null)),
+                                BigDecimal.TEN, "INR", "a-1", "560001", null)));
             }
         }
 

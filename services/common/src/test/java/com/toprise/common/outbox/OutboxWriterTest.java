@@ -2,6 +2,7 @@ package com.toprise.common.outbox;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.toprise.schemas.catalog.CategoryIds;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.ProductUpdated;
@@ -131,6 +132,7 @@ class OutboxWriterTest {
 
     private static EventEnvelope<ProductUpdated> updated(String id, String name) {
         return EventEnvelope.of(EventType.PRODUCT_UPDATED, id, new ProductUpdated(id, "SKU-" + id, name, "Bosch",
-                "Brakes", "Pads", "Front", ProductStatus.LIVE, BigDecimal.TEN));
+                "Brakes", "Pads", "Front", ProductStatus.LIVE, BigDecimal.TEN,
+                CategoryIds.path("Brakes", "Pads", "Front")));
     }
 }
