@@ -5,6 +5,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.MissingNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -48,8 +49,14 @@ public class BorzoClient {
 
     /** Cancels a booked order (Borzo refuses once the courier has the parcel: {@link BorzoException}). */
     public BorzoOrder cancel(String orderId) {
-        return BorzoOrder.of(post("cancel-order", JsonNodeFactory.instance.objectNode().put("order_id", orderId))
-                .path("order"));
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        // Borzo's order ids are integers; we keep them as text
+        if (orderId.matches("\\d{1,18}")) {
+            body.put("order_id", Long.parseLong(orderId));
+        } else {
+            body.put("order_id", orderId);
+        }
+        return BorzoOrder.of(post("cancel-order", body).path("order"));
     }
 
     /** The order as Borzo has it now, if Borzo knows it. */

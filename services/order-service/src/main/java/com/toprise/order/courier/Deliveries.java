@@ -6,6 +6,7 @@ import com.toprise.common.web.ServiceUnavailableException;
 import com.toprise.common.web.UnprocessableContentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +37,7 @@ public class Deliveries {
     private final Duration claimTtl;
     private final Clock clock;
 
+    @Autowired
     public Deliveries(MongoTemplate mongo, BorzoClient borzo, BorzoProperties properties) {
         this(mongo, borzo, properties.bookingClaimTtl(), Clock.systemUTC());
     }
@@ -59,11 +63,11 @@ public class Deliveries {
             throw new InvalidRequestException(problems);
         }
         Delivery existing = mongo.findById(request.fulfilmentId(), Delivery.class);
-        if (existing != null && !existing.rebookable(clock.instant(), claimTtl)) {
+        if (existing != null && !existing.rebookable(now(), claimTtl)) {
             return existing;
         }
-        Delivery claim = existing == null ? Delivery.booking(request, clock.instant())
-                : existing.rebooking(request, clock.instant());
+        Delivery claim = existing == null ? Delivery.booking(request, now())
+                : existing.rebooking(request, now());
         if (!claimed(existing, claim)) {
             return mongo.findById(request.fulfilmentId(), Delivery.class);
         }
@@ -72,7 +76,7 @@ public class Deliveries {
         try {
             BorzoOrder quote = borzo.calculate(request);
             created = borzo.create(request);
-            booked = claim.booked(created, quote.deliveryFee(), clock.instant());
+            booked = claim.booked(created, quote.deliveryFee(), now());
         } catch (BorzoException e) {
             release(claim, existing);
             throw translated(request.fulfilmentId(), e);
@@ -106,7 +110,7 @@ public class Deliveries {
         } catch (BorzoException e) {
             throw translated(fulfilmentId, e);
         }
-        Delivery cancelled = delivery.cancelled(reason, clock.instant());
+        Delivery cancelled = delivery.cancelled(reason, now());
         if (!replaced(delivery, cancelled)) {
             // a callback moved it meanwhile; the cancellation at Borzo stands and its canceled callback follows
             log.info("delivery {} changed while it was cancelled; Borzo's callback will close it", fulfilmentId);
@@ -116,6 +120,11 @@ public class Deliveries {
     /** The fulfilment's delivery, if one was booked. */
     public Optional<Delivery> find(String fulfilmentId) {
         return Optional.ofNullable(mongo.findById(fulfilmentId, Delivery.class));
+    }
+
+    // the store keeps milliseconds: what book returns is then what a later find reads
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private boolean claimed(Delivery existing, Delivery claim) {
