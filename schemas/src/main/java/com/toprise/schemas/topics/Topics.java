@@ -49,8 +49,10 @@ import java.util.stream.Stream;
  *   config, offset and status topics are created the same way.</li>
  *   <li>Kafka Streams' internal topics, created by Streams with the configs it needs:
  *   {@code toprise-inventory-levels-inventory-commands-repartition} (deleted by Streams once committed) and the
- *   changelogs of the inventory topology's stores, {@code ...-inventory-stock-changelog} and
- *   {@code ...-inventory-order-reservations-changelog} (compacted: the store's latest value per key).</li>
+ *   changelogs of the inventory topology's stores, {@code ...-inventory-stock-changelog},
+ *   {@code ...-inventory-order-reservations-changelog}, {@code ...-inventory-dealers-changelog},
+ *   {@code ...-inventory-dealer-load-changelog} and {@code ...-inventory-acceptance-deadlines-changelog}
+ *   (compacted: the store's latest value per key).</li>
  * </ul>
  */
 public final class Topics {
