@@ -21,7 +21,7 @@ class OrderServiceContextTest {
     @Test
     void everyEndpointDeclaresItsProtection() {
         assertThat(EndpointProtection.controllers(context)).contains("OrderController", "CartController",
-                "WishlistController", "ReturnReasonController");
+                "WishlistController", "ReturnReasonController", "BorzoCallbackController");
         EndpointProtection.assertChecked(context);
     }
 }
