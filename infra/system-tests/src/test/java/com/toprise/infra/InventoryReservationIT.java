@@ -5,8 +5,10 @@ import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.support.Shop;
 import com.toprise.infra.support.TopicReader;
 import com.toprise.infra.support.UniqueIds;
+import com.toprise.schemas.events.DealerUpdated;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
+import com.toprise.schemas.events.FulfilmentShare;
 import com.toprise.schemas.events.InventoryChanged;
 import com.toprise.schemas.events.InventoryLevel;
 import com.toprise.schemas.events.OrderCreated;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(EmbeddedPlatformExtension.class)
 class InventoryReservationIT {
 
+    /** Only a dealer the topology knows is assigned orders: this one serves the orders' pincode by its list. */
     @Test
     void twoOrdersForTheLastUnitOnTheRealBrokerExactlyOneIsConfirmed(EmbeddedPlatform platform) throws Exception {
         String sku = UniqueIds.sku();
-        String stockKey = Topics.inventoryKey(sku, "d-1");
+        String dealer = "d-" + UniqueIds.hex(8);
+        String stockKey = Topics.inventoryKey(sku, dealer);
         String first = "o-" + UUID.randomUUID();
         String second = "o-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -50,8 +55,11 @@ class InventoryReservationIT {
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            send(producer, Topics.DEALER_UPDATED, dealer, EventEnvelope.of(EventType.DEALER_UPDATED, dealer,
+                    new DealerUpdated(dealer, "Rao Motors", "+919800000007", true, List.of(), null, "560001", null,
+                            List.of("560001"), null, List.of(), Instant.now())));
             send(producer, Topics.INVENTORY_CHANGED, stockKey, EventEnvelope.of(EventType.INVENTORY_CHANGED, stockKey,
-                    new InventoryChanged(sku, "d-1", 1, 0, 1, 1, InventoryChanged.Reason.ADJUSTMENT)));
+                    new InventoryChanged(sku, dealer, 1, 0, 1, 1, InventoryChanged.Reason.ADJUSTMENT)));
             for (String orderId : List.of(first, second)) {
                 send(producer, Topics.ORDER_CREATED, orderId, EventEnvelope.of(EventType.ORDER_CREATED, orderId,
                         new OrderCreated(orderId, "c-1", List.of(new OrderCreated.Line(sku, 1, BigDecimal.TEN, null)),
@@ -65,9 +73,10 @@ class InventoryReservationIT {
             results.put(event.aggregateId(), event.payload());
         }
         assertThat(results.get(first).result()).isEqualTo(OrderValidated.Result.CONFIRMED);
+        assertThat(results.get(first).fulfilments()).extracting(FulfilmentShare::dealerId).containsExactly(dealer);
         assertThat(results.get(second).result()).isEqualTo(OrderValidated.Result.REJECTED);
         List<InventoryLevel> levels = consume(platform, Topics.INVENTORY_LEVELS, l -> l.sku().equals(sku), 2);
-        assertThat(levels.get(levels.size() - 1)).isEqualTo(new InventoryLevel(sku, "d-1", 1, 1, 0));
+        assertThat(levels.get(levels.size() - 1)).isEqualTo(new InventoryLevel(sku, dealer, 1, 1, 0));
     }
 
     @Test
