@@ -7,7 +7,7 @@ import org.springframework.core.io.Resource;
 /**
  * Data a new installation starts with, each read only while its collection is empty.
  *
- * @param pincodes           CSV of code,city,state,serviceable
+ * @param pincodes           CSV of code,city,state,serviceable,latitude,longitude (the centroid may be empty)
  * @param defaultPermissions JSON of role → resource → action → scope
  */
 @ConfigurationProperties("toprise.seed")

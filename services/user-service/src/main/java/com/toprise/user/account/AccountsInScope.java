@@ -1,6 +1,7 @@
 package com.toprise.user.account;
 
 import com.toprise.common.access.Access;
+import com.toprise.common.web.ForbiddenException;
 import com.toprise.common.web.ResourceNotFoundException;
 import com.toprise.schemas.events.UserCreated.Role;
 import org.springframework.data.domain.Page;
@@ -38,5 +39,15 @@ public class AccountsInScope {
         access.checkOwner(id, id);
         return accounts.findById(id).filter(a -> a.role() == role)
                 .orElseThrow(() -> new ResourceNotFoundException(access.resource(), id));
+    }
+
+    /**
+     * Lets only callers with scope ALL go on: what admins do to accounts (onboarding, (de)activation) is not a
+     * dealer's or a customer's to do to itself, though OWN lets them edit their own profile.
+     */
+    public void requireAll(Access access, String what) {
+        if (!access.seesAll()) {
+            throw new ForbiddenException("Only an admin may " + what + ".");
+        }
     }
 }

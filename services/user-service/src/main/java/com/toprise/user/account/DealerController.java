@@ -18,23 +18,29 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Dealers: onboarded by admins, assigned the catalog categories they serve; a dealer sees only itself. */
+/**
+ * Dealers: onboarded and (de)activated by admins, assigned the catalog categories they serve, keeping their own
+ * profile (address, service area, hours); a dealer sees and edits only itself.
+ */
 @RestController
 @RequestMapping("/api/dealers")
 @ProtectedResource("dealers")
 class DealerController {
 
     private final UserAdministration administration;
+    private final AccountProfiles profiles;
     private final AccountsInScope inScope;
 
-    DealerController(UserAdministration administration, AccountsInScope inScope) {
+    DealerController(UserAdministration administration, AccountProfiles profiles, AccountsInScope inScope) {
         this.administration = administration;
+        this.profiles = profiles;
         this.inScope = inScope;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    AccountView create(@Valid @RequestBody NewDealer request) {
+    AccountView create(@Valid @RequestBody NewDealer request, Access access) {
+        inScope.requireAll(access, "onboard dealers");
         return administration.createDealer(request).view();
     }
 
@@ -50,10 +56,30 @@ class DealerController {
         return inScope.get(Role.DEALER, id, access).view();
     }
 
+    /** Admins only: what a dealer carries decides which orders it is assigned, not the dealer's own say. */
     @PutMapping("/{id}/categories")
     AccountView assignCategories(@PathVariable String id, @Valid @RequestBody CategoryAssignment request,
                                  Access access) {
-        access.checkOwner(id, id);
+        inScope.requireAll(access, "assign dealers their categories");
         return administration.assignCategories(id, request.categories()).view();
+    }
+
+    @PutMapping("/{id}/profile")
+    AccountView changeProfile(@PathVariable String id, @Valid @RequestBody DealerProfileChange request,
+                              Access access) {
+        access.checkOwner(id, id);
+        return profiles.changeDealerProfile(id, request).view();
+    }
+
+    @PostMapping("/{id}/deactivate")
+    AccountView deactivate(@PathVariable String id, Access access) {
+        inScope.requireAll(access, "deactivate dealers");
+        return administration.setActive(Role.DEALER, id, false, access.userId()).view();
+    }
+
+    @PostMapping("/{id}/activate")
+    AccountView activate(@PathVariable String id, Access access) {
+        inScope.requireAll(access, "activate dealers");
+        return administration.setActive(Role.DEALER, id, true, access.userId()).view();
     }
 }

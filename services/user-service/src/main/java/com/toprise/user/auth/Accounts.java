@@ -46,7 +46,7 @@ class Accounts {
         UserAccount account = new UserAccount(UUID.randomUUID().toString(), email,
                 passwords.encode(registration.password()), registration.name(), registration.phone(), Role.CUSTOMER,
                 true, null, null, now, now);
-        return outbox.insert(account, account.createdEvent());
+        return outbox.insert(account, account.createdEvents());
     }
 
     Tokens login(Credentials credentials) {

@@ -52,7 +52,7 @@ class BootstrapAdmin implements ApplicationRunner {
         UserAccount admin = new UserAccount(UUID.randomUUID().toString(), email.toLowerCase(Locale.ROOT),
                 passwords.encode(password), "Super-admin", null, Role.SUPER_ADMIN, true, null,
                 new UserAccount.EmployeeProfile("ADMIN-1", "Super-admin", "Administration"), now, now);
-        outbox.insert(admin, admin.createdEvent());
+        outbox.insert(admin, admin.createdEvents());
         log.info("created the bootstrap Super-admin {}", admin.email());
     }
 }

@@ -7,6 +7,7 @@ import com.toprise.common.paging.PageQuery;
 import com.toprise.common.paging.PageResponse;
 import com.toprise.common.paging.Sortable;
 import com.toprise.common.web.ResourceNotFoundException;
+import com.toprise.schemas.geo.GeoPoint;
 import jakarta.validation.Valid;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -42,7 +43,8 @@ class PincodeController {
             throw new DuplicateKeyException("pincode " + request.code());
         }
         Instant now = Instant.now();
-        Pincode pincode = new Pincode(request.code(), request.city(), request.state(), request.serviceable(), now, now);
+        Pincode pincode = new Pincode(request.code(), request.city(), request.state(), request.serviceable(),
+                Pincode.centroidOf(request.latitude(), request.longitude()), now, now);
         return outbox.insert(pincode, pincode.updatedEvent());
     }
 
@@ -50,8 +52,9 @@ class PincodeController {
     @PutMapping("/{code}")
     Pincode change(@PathVariable String code, @Valid @RequestBody PincodeChange change) {
         Pincode existing = pincodes.findById(code).orElseThrow(() -> new ResourceNotFoundException("pincode", code));
-        Pincode changed = new Pincode(code, change.city(), change.state(), change.serviceable(), existing.createdAt(),
-                Instant.now());
+        GeoPoint centroid = Pincode.centroidOf(change.latitude(), change.longitude());
+        Pincode changed = new Pincode(code, change.city(), change.state(), change.serviceable(),
+                centroid == null ? existing.centroid() : centroid, existing.createdAt(), Instant.now());
         return outbox.save(changed, changed.updatedEvent());
     }
 

@@ -20,7 +20,7 @@ public final class TestAccounts {
 
     public static UserAccount dealer(String id) {
         return new UserAccount(id, id + "@example.com", "hash", "Dealer " + id, null, Role.DEALER, true,
-                new UserAccount.DealerProfile("Parts " + id, "27AAPFU0939F1ZV", "110001", List.of("brakes")), null,
+                DealerProfile.onboarded("Parts " + id, "27AAPFU0939F1ZV", "110001", List.of("brakes"), null), null,
                 CREATED, CREATED);
     }
 

@@ -9,6 +9,7 @@ import com.toprise.common.web.ConflictException;
 import com.toprise.common.web.FieldError;
 import com.toprise.common.web.InvalidRequestException;
 import com.toprise.common.web.ResourceNotFoundException;
+import com.toprise.user.account.UserAccountRepository;
 import com.toprise.user.pincode.Pincode;
 import com.toprise.user.pincode.PincodeRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Optional;
 
+import static com.toprise.user.geo.TestGeocoders.centroidsOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -35,12 +37,15 @@ class AddressBookTest {
     private final AddressRepository addresses = mock(AddressRepository.class);
     private final PincodeRepository pincodes = mock(PincodeRepository.class);
     private final OutboxWriter outbox = mock(OutboxWriter.class);
-    private final AddressBook book = new AddressBook(addresses, pincodes, outbox);
+    private final AddressBook book = new AddressBook(addresses, pincodes, mock(UserAccountRepository.class),
+            centroidsOnly(pincodes), outbox);
 
     @BeforeEach
     void aServedPincodeAndAnUnservedOne() {
-        given(pincodes.findById("110001")).willReturn(Optional.of(new Pincode("110001", "Delhi", "Delhi", true, AT, AT)));
-        given(pincodes.findById("799001")).willReturn(Optional.of(new Pincode("799001", "Agartala", "Tripura", false, AT, AT)));
+        given(pincodes.findById("110001"))
+                .willReturn(Optional.of(new Pincode("110001", "Delhi", "Delhi", true, null, AT, AT)));
+        given(pincodes.findById("799001"))
+                .willReturn(Optional.of(new Pincode("799001", "Agartala", "Tripura", false, null, AT, AT)));
         given(outbox.insert(any(), any())).willAnswer(call -> call.getArgument(0));
     }
 
@@ -71,7 +76,8 @@ class AddressBookTest {
 
     @Test
     void someoneElsesAddressIsMissingUnderOwnScopeAndVisibleWithAll() {
-        Address theirs = new Address("a-1", "c-2", "Home", "1 Main St", null, "Delhi", "Delhi", "110001", AT, AT);
+        Address theirs = new Address("a-1", "c-2", "Home", "1 Main St", null, "Delhi", "Delhi", "110001", null, AT,
+                AT);
         given(addresses.findById("a-1")).willReturn(Optional.of(theirs));
         assertThatThrownBy(() -> book.get("a-1", access("c-1", Scope.OWN)))
                 .isInstanceOf(ResourceNotFoundException.class);

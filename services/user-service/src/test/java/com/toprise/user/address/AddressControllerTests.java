@@ -4,6 +4,8 @@ import com.toprise.common.access.Scope;
 import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.test.AccessControlSlice;
 import com.toprise.common.test.TestMatrix;
+import com.toprise.user.account.UserAccountRepository;
+import com.toprise.user.geo.Geocoder;
 import com.toprise.user.pincode.Pincode;
 import com.toprise.user.pincode.PincodeRepository;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * {@code /api/addresses} through the real token check, permission matrix, {@link AddressBook} and problem+json
- * advice; only the repositories and the outbox are stand-ins.
+ * advice; only the repositories, the geocoder and the outbox are stand-ins.
  */
 @WebMvcTest(AddressController.class)
 @Import({AccessControlSlice.class, AddressBook.class})
@@ -61,6 +63,10 @@ class AddressControllerTests {
     private PincodeRepository pincodes;
     @MockitoBean
     private OutboxWriter outbox;
+    @MockitoBean
+    private UserAccountRepository accounts;
+    @MockitoBean
+    private Geocoder geocoder;
 
     @BeforeEach
     void permissions() {
@@ -68,10 +74,11 @@ class AddressControllerTests {
                 .row("CUSTOMER", "addresses", Scope.OWN, Scope.OWN, Scope.OWN)
                 .row("FULFILLMENT_ADMIN", "addresses", Scope.ALL, Scope.NONE, Scope.NONE)
                 .row("DEALER", "addresses", Scope.NONE, Scope.NONE, Scope.NONE);
-        given(pincodes.findById("110001")).willReturn(Optional.of(new Pincode("110001", "Delhi", "Delhi", true, AT, AT)));
+        given(pincodes.findById("110001"))
+                .willReturn(Optional.of(new Pincode("110001", "Delhi", "Delhi", true, null, AT, AT)));
         given(outbox.insert(any(), any())).willAnswer(call -> call.getArgument(0));
         given(addresses.findById("a-2")).willReturn(Optional.of(
-                new Address("a-2", "c-2", "Home", "1 Main St", null, "Delhi", "Delhi", "110001", AT, AT)));
+                new Address("a-2", "c-2", "Home", "1 Main St", null, "Delhi", "Delhi", "110001", null, AT, AT)));
     }
 
     @Test

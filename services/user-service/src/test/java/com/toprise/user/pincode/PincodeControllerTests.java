@@ -57,7 +57,8 @@ class PincodeControllerTests {
                 .row("FULFILLMENT_ADMIN", "pincodes", Scope.ALL, Scope.ALL, Scope.NONE)
                 .row("CUSTOMER", "pincodes", Scope.NONE, Scope.NONE, Scope.NONE);
         given(outbox.insert(any(), any())).willAnswer(call -> call.getArgument(0));
-        given(pincodes.findById("110001")).willReturn(Optional.of(new Pincode("110001", "Delhi", "Delhi", true, AT, AT)));
+        given(pincodes.findById("110001"))
+                .willReturn(Optional.of(new Pincode("110001", "Delhi", "Delhi", true, null, AT, AT)));
     }
 
     @Test
@@ -97,6 +98,26 @@ class PincodeControllerTests {
         verifyNoInteractions(outbox);
         create("{\"code\":\"560001\",\"city\":\"Bengaluru\",\"state\":\"Karnataka\",\"serviceable\":true}")
                 .andExpect(status().isCreated());
+    }
+
+    @Test
+    void aCentroidIsTwoCoordinatesInRangeOrNone() throws Exception {
+        create("{\"code\":\"560001\",\"city\":\"Bengaluru\",\"state\":\"Karnataka\",\"serviceable\":true,"
+                + "\"latitude\":91,\"longitude\":-181}")
+                .andExpect(fieldError("latitude", "must be between -90 and 90"))
+                .andExpect(fieldError("longitude", "must be between -180 and 180"));
+        change("110001", "{\"city\":\"Delhi\",\"state\":\"Delhi\",\"serviceable\":true,\"latitude\":28.6}")
+                .andExpect(fieldError("longitude", "is required with latitude"));
+        change("110001", "{\"city\":\"Delhi\",\"state\":\"Delhi\",\"serviceable\":true,\"latitude\":\"north\"}")
+                .andExpect(fieldError("latitude", "has the wrong type or format"));
+        verifyNoInteractions(outbox);
+
+        given(outbox.save(any(), any())).willAnswer(call -> call.getArgument(0));
+        change("110001", "{\"city\":\"Delhi\",\"state\":\"Delhi\",\"serviceable\":true,"
+                + "\"latitude\":28.6315,\"longitude\":77.2167}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.centroid.latitude").value(28.6315))
+                .andExpect(jsonPath("$.centroid.longitude").value(77.2167));
     }
 
     private ResultActions create(String body) throws Exception {
