@@ -107,7 +107,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException ex, HttpServletRequest request) {
-        return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), request);
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), request);
+        ex.properties().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(UnprocessableContentException.class)
