@@ -38,7 +38,7 @@ public class KnownProducts {
     public void remember(ProductUpdated product, Instant version) {
         copies.remember(KnownProduct.class, product.sku(), version, new Update().set("productId", product.productId())
                 .set("name", product.name()).set("brand", product.brand()).set("status", product.status())
-                .set("price", product.price()));
+                .set("price", product.price()).set("categories", KnownProduct.categoriesOf(product)));
         recent.forget(product.sku());
     }
 

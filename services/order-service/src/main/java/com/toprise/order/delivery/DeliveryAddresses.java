@@ -3,9 +3,10 @@ package com.toprise.order.delivery;
 import com.toprise.common.events.NewestCopies;
 import com.toprise.common.events.RecentCopies;
 import com.toprise.common.web.FieldError;
-import com.toprise.schemas.events.AddressUpdated;
 import com.toprise.order.order.OrderProperties;
+import com.toprise.schemas.events.AddressUpdated;
 import com.toprise.schemas.events.PincodeUpdated;
+import com.toprise.schemas.geo.GeoPoint;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -33,9 +34,12 @@ public class DeliveryAddresses {
     }
 
     public void remember(AddressUpdated address) {
+        GeoPoint point = address.location() == null ? null : address.location().point();
         copies.remember(KnownAddress.class, address.addressId(), address.updatedAt(), new Update()
-                .set("userId", address.userId()).set("city", address.city()).set("state", address.state())
-                .set("pincode", address.pincode()).set("removed", address.removed()));
+                .set("userId", address.userId()).set("line1", address.line1()).set("line2", address.line2())
+                .set("city", address.city()).set("state", address.state()).set("pincode", address.pincode())
+                .set("contactName", address.contactName()).set("contactPhone", address.contactPhone())
+                .set("location", point).set("removed", address.removed()));
     }
 
     public void remember(PincodeUpdated pincode) {
@@ -61,6 +65,6 @@ public class DeliveryAddresses {
             errors.add(new FieldError(field, "pincode " + address.pincode() + " is not serviceable"));
             return null;
         }
-        return new Destination(address.id(), address.pincode(), address.city(), address.state());
+        return address.asDestination();
     }
 }

@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Order intake and the orders the caller's scope covers: a customer's own, those allocated to a dealer, or (for
- * admins) everyone's. Which orders those are, and who may place one, is {@link OrdersInScope}'s rule.
+ * Order intake, cancellation, and the orders the caller's scope covers: a customer's own, those allocated to a
+ * dealer, or (for admins) everyone's. Which orders those are, and who may place one, is {@link OrdersInScope}'s
+ * rule; when an order may still be cancelled is {@link OrderState}'s.
  */
 @RestController
 @RequestMapping("/api/orders")
@@ -27,10 +28,12 @@ class OrderController {
 
     private final OrderIntake intake;
     private final OrderSearch search;
+    private final OrderLifecycle lifecycle;
 
-    OrderController(OrderIntake intake, OrderSearch search) {
+    OrderController(OrderIntake intake, OrderSearch search, OrderLifecycle lifecycle) {
         this.intake = intake;
         this.search = search;
+        this.lifecycle = lifecycle;
     }
 
     @PostMapping
@@ -38,6 +41,12 @@ class OrderController {
                                 @Valid @RequestBody NewOrder request, Access access) {
         OrdersInScope.checkMayPlace(access);
         return OrderResponses.of(intake.place(access.userId(), request, idempotencyKey));
+    }
+
+    /** The cancelled order with its history; 409 naming the current status when it is too late. */
+    @PostMapping("/{id}/cancel")
+    Order cancel(@PathVariable String id, @Valid @RequestBody CancelOrder request, Access access) {
+        return lifecycle.cancel(id, access, request.reason().strip());
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package com.toprise.order.order;
 
-import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import jakarta.validation.constraints.Pattern;
 
 import java.time.Instant;
@@ -9,6 +8,6 @@ import java.time.Instant;
  * Filters of the order list, all optional: status, placed within [from, to), and (for those who see every order)
  * one customer's.
  */
-public record OrderFilter(OrderStatus status, Instant from, Instant to,
+public record OrderFilter(OrderState status, Instant from, Instant to,
                           @Pattern(regexp = "[A-Za-z0-9-]{1,64}", message = "is not a user id") String customerId) {
 }

@@ -10,7 +10,6 @@ import com.toprise.order.catalog.KnownProduct;
 import com.toprise.order.catalog.KnownProducts;
 import com.toprise.order.delivery.DeliveryAddresses;
 import com.toprise.order.delivery.Destination;
-import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -117,7 +116,7 @@ public class OrderIntake {
             } else {
                 BigDecimal lineTotal = product.price().multiply(BigDecimal.valueOf(line.quantity()));
                 lines.add(new OrderLine(line.sku(), product.productId(), product.name(), line.quantity(),
-                        product.price(), lineTotal, List.of(), null, null));
+                        product.price(), lineTotal, List.of(), null, null, product.categories()));
             }
         }
         Destination destination = delivery.check("deliveryAddressId", customerId, request.deliveryAddressId(), errors);
@@ -126,8 +125,10 @@ public class OrderIntake {
         }
         BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         Instant now = clock.instant();
-        return new Order(orderId, customerId, OrderStatus.CREATED, lines, total, properties.currency(), destination,
-                List.of(), List.of(new StatusChange(OrderStatus.CREATED, now, null)), fingerprint, now, now);
+        Actor buyer = new Actor(Actor.Kind.BUYER, customerId);
+        StatusChange placed = new StatusChange(null, OrderState.CREATED, buyer.label(), now, null);
+        return new Order(orderId, customerId, OrderState.CREATED, lines, total, properties.currency(), destination,
+                List.of(), List.of(placed), fingerprint, now, now);
     }
 
     /** The request as the client sent it, so a retry matches even if prices or stock changed in between. */

@@ -10,8 +10,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
  * Which orders the caller's scope on {@code orders} covers. ALL covers every order. OWN depends on how the role
  * takes part in an order: a buyer's own orders are those it placed ({@code customerId}); a dealer buys nothing, its
  * own orders are those holding its stock, i.e. with a line allocated to it ({@code dealerIds}, written from the
- * allocations with the CONFIRMED verdict; a rejected order reserves nothing and lists no dealer). The list and the
- * single read both ask this class, so a dealer can never read one order it cannot find in its list.
+ * allocations with the CONFIRMED verdict, joined by the dealers lines are reassigned to; a rejected order
+ * reserves nothing and lists no dealer). The list and the single read both ask this class, so a dealer can never
+ * read one order it cannot find in its list.
  */
 final class OrdersInScope {
 
@@ -68,6 +69,16 @@ final class OrdersInScope {
         }
         throw new ForbiddenException("The role " + access.role() + " may not place orders"
                 + (isDealer(access) ? ": a dealer's own orders are those allocated to it, not new ones." : "."));
+    }
+
+    /**
+     * A dealer does not cancel orders, whatever its scope: it declines its fulfilment, and the lines go to the next
+     * dealer rather than the whole order ending. Which orders the others may cancel is {@link #covers}'s answer.
+     */
+    static void checkMayCancel(Access access) {
+        if (isDealer(access)) {
+            throw new ForbiddenException("A dealer may not cancel orders: decline the fulfilment instead.");
+        }
     }
 
     private static boolean isDealer(Access access) {

@@ -8,8 +8,8 @@ import com.toprise.order.order.Order;
 import com.toprise.order.order.OrderIntake;
 import com.toprise.order.order.OrderLine;
 import com.toprise.order.order.OrderProperties;
+import com.toprise.order.order.OrderState;
 import com.toprise.order.order.Placement;
-import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import com.toprise.schemas.events.ProductUpdated;
 import com.toprise.schemas.events.ProductUpdated.ProductStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +43,7 @@ class CartQueriesTest {
                 Duration.ofSeconds(5), Duration.ofMillis(1));
         KnownProducts products = new KnownProducts(store.template(), new NewestCopies(store.template()), properties);
         products.remember(new ProductUpdated("p-1", "BRK-1", "Brake pad", "Bosch", "Brakes", "Pads", "Front",
-                ProductStatus.LIVE, new BigDecimal("1499.00")), Instant.parse("2026-11-25T10:00:00Z"));
+                ProductStatus.LIVE, new BigDecimal("1499.00"), null), Instant.parse("2026-11-25T10:00:00Z"));
         carts = new Carts(store.template(), products, intake, properties);
     }
 
@@ -55,10 +55,10 @@ class CartQueriesTest {
         assertThat(carts.remove("asha", "BRK-1").items()).isEmpty();
         carts.setQuantity("asha", "BRK-1", 1);
 
-        Order placed = new Order("o-1", "asha", OrderStatus.CREATED, List.of(new OrderLine("BRK-1", "p-1",
-                "Brake pad", 1, BigDecimal.ONE, BigDecimal.ONE, List.of(), null, null)), BigDecimal.ONE, "INR",
-                new Destination("addr-1", "560001", "Bengaluru", "Karnataka"), List.of(), List.of(), "f",
-                Instant.now(), Instant.now());
+        Order placed = new Order("o-1", "asha", OrderState.CREATED, List.of(new OrderLine("BRK-1", "p-1",
+                "Brake pad", 1, BigDecimal.ONE, BigDecimal.ONE, List.of(), null, null, List.of("brakes"))),
+                BigDecimal.ONE, "INR", new Destination("addr-1", "560001", "Bengaluru", "Karnataka", "1 MG Road", null,
+                "Asha", "+919800000001", null), List.of(), List.of(), "f", Instant.now(), Instant.now());
         when(intake.placedWith("asha", "key-00001")).thenReturn(Optional.empty());
         when(intake.place(eq("asha"), any(), eq("key-00001"))).thenReturn(new Placement(placed, false));
         carts.checkout("asha", new Checkout("addr-1"), "key-00001");

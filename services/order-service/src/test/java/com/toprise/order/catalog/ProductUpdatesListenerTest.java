@@ -24,10 +24,14 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** PRODUCT_UPDATED delivered twice, or after a newer one, leaves one copy of the newest version. */
+/**
+ * PRODUCT_UPDATED delivered twice, or after a newer one, leaves one copy of the newest version; the copy keeps the
+ * category path the event names, or the one its category names give when an older event names none.
+ */
 class ProductUpdatesListenerTest {
 
     private static final Instant T1 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final List<String> PATH = List.of("brakes", "brakes-pads", "brakes-pads-disc");
 
     private MongoServer server;
     private MongoClient client;
@@ -74,6 +78,15 @@ class ProductUpdatesListenerTest {
         assertThat(products.bySku(List.of("BRK-1")).get("BRK-1").price()).isEqualByComparingTo("1299.00");
     }
 
+    @Test
+    void anEventWithoutACategoryPathGetsTheOneItsCategoryNamesGive() {
+        deliver(EventEnvelope.of(EventType.PRODUCT_UPDATED, "p-2", new ProductUpdated("p-2", "OIL-1", "Engine oil",
+                "Castrol", "Engine Oils", "Synthetic", null, ProductStatus.LIVE, BigDecimal.TEN, null), T1));
+
+        assertThat(products.bySku(List.of("OIL-1")).get("OIL-1").categories())
+                .containsExactly("engine-oils", "engine-oils-synthetic");
+    }
+
     private void deliver(EventEnvelope<ProductUpdated> event) {
         listener.onProductUpdated(ListenerRecords.to(ProductUpdatesListener.class, "onProductUpdated",
                 Topics.PRODUCT_UPDATED, event.aggregateId(), event, offset++));
@@ -81,10 +94,11 @@ class ProductUpdatesListenerTest {
 
     private static EventEnvelope<ProductUpdated> event(String price, Instant at) {
         return EventEnvelope.of(EventType.PRODUCT_UPDATED, "p-1", new ProductUpdated("p-1", "BRK-1", "Brake pad",
-                "Bosch", "brakes", "pads", "disc", ProductStatus.LIVE, new BigDecimal(price)), at);
+                "Bosch", "brakes", "pads", "disc", ProductStatus.LIVE, new BigDecimal(price), PATH), at);
     }
 
     private static KnownProduct copy(String price, Instant version) {
-        return new KnownProduct("BRK-1", "p-1", "Brake pad", "Bosch", ProductStatus.LIVE, new BigDecimal(price), version);
+        return new KnownProduct("BRK-1", "p-1", "Brake pad", "Bosch", ProductStatus.LIVE, new BigDecimal(price), PATH,
+                version);
     }
 }

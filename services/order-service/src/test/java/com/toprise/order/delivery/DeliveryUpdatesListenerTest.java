@@ -9,6 +9,8 @@ import com.toprise.schemas.events.AddressUpdated;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.PincodeUpdated;
+import com.toprise.schemas.geo.GeoPoint;
+import com.toprise.schemas.geo.Location;
 import com.toprise.schemas.topics.Topics;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -22,11 +24,15 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ADDRESS_UPDATED and PINCODE_UPDATED delivered twice, or after a newer one, leave one copy of the newest version. */
+/**
+ * ADDRESS_UPDATED and PINCODE_UPDATED delivered twice, or after a newer one, leave one copy of the newest version;
+ * an address's copy keeps what orders going there need (its point, street lines and contact).
+ */
 class DeliveryUpdatesListenerTest {
 
     private static final Instant T1 = Instant.parse("2026-11-25T10:00:00Z");
     private static final Instant T2 = T1.plusSeconds(60);
+    private static final GeoPoint PUNE = new GeoPoint(18.5204, 73.8567);
 
     private MongoServer server;
     private MongoClient client;
@@ -56,13 +62,13 @@ class DeliveryUpdatesListenerTest {
 
         deliverAddress(saved);
         deliverAddress(saved);
-        assertThat(mongo.findAll(KnownAddress.class)).containsExactly(
-                new KnownAddress("addr-1", "asha", "Pune", "Maharashtra", "411001", false, T1));
+        assertThat(mongo.findAll(KnownAddress.class)).containsExactly(known(false, T1));
 
         deliverAddress(address(true, T2));
         deliverAddress(saved);
-        assertThat(mongo.findAll(KnownAddress.class)).containsExactly(
-                new KnownAddress("addr-1", "asha", "Pune", "Maharashtra", "411001", true, T2));
+        assertThat(mongo.findAll(KnownAddress.class)).containsExactly(known(true, T2));
+        assertThat(known(false, T1).asDestination()).isEqualTo(new Destination("addr-1", "411001", "Pune",
+                "Maharashtra", "12 FC Road", "Flat 4", "Asha Rao", "+919800000001", PUNE));
     }
 
     @Test
@@ -90,7 +96,13 @@ class DeliveryUpdatesListenerTest {
 
     private static EventEnvelope<AddressUpdated> address(boolean removed, Instant at) {
         return EventEnvelope.of(EventType.ADDRESS_UPDATED, "addr-1",
-                new AddressUpdated("addr-1", "asha", "Pune", "Maharashtra", "411001", removed, at), at);
+                new AddressUpdated("addr-1", "asha", "12 FC Road", "Flat 4", "Pune", "Maharashtra", "411001", removed,
+                        Location.pincodeCentroid(PUNE), "Asha Rao", "+919800000001", at), at);
+    }
+
+    private static KnownAddress known(boolean removed, Instant at) {
+        return new KnownAddress("addr-1", "asha", "12 FC Road", "Flat 4", "Pune", "Maharashtra", "411001", "Asha Rao",
+                "+919800000001", PUNE, removed, at);
     }
 
     private static EventEnvelope<PincodeUpdated> pincode(boolean serviceable, Instant at) {

@@ -8,8 +8,6 @@ import com.toprise.common.access.Scope;
 import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.security.AccessTokens.Identity;
-import com.toprise.order.delivery.Destination;
-import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import com.toprise.schemas.events.OrderValidated;
 import com.toprise.schemas.events.OrderValidated.Allocation;
 import com.toprise.schemas.events.OrderValidated.LineOutcome;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.Sort.Direction;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,7 +47,7 @@ class DealerOrdersTest {
         search = new OrderSearch(mongo);
         for (String[] o : new String[][] {{"o-1", "asha"}, {"o-2", "asha"}, {"o-3", "ravi"}, {"o-4", "ravi"},
                 {"o-5", "ravi"}}) {
-            Order order = created(o[0], o[1], T.plusSeconds(60L * Integer.parseInt(o[0].substring(2))));
+            Order order = OrderFixtures.created(o[0], o[1], T.plusSeconds(60L * Integer.parseInt(o[0].substring(2))));
             outbox.insert(order, order.createdEvent());
         }
         OrderValidations validations = new OrderValidations(mongo, outbox);
@@ -60,7 +57,7 @@ class DealerOrdersTest {
                 confirmed("o-2", new Allocation("d-2", 2)),
                 confirmed("o-3", new Allocation("d-1", 2)),
                 new OrderValidated("o-4", OrderValidated.Result.REJECTED, List.of(
-                        new LineOutcome("BRK-1", 2, List.of(), Rejection.INSUFFICIENT_STOCK, 1)))));
+                        new LineOutcome("BRK-1", 2, List.of(), Rejection.INSUFFICIENT_STOCK, 1)), List.of())));
     }
 
     @AfterEach
@@ -75,7 +72,7 @@ class DealerOrdersTest {
         assertThat(ids(dealer("d-2"), new OrderFilter(null, null, null, null))).containsExactly("o-2", "o-1");
         assertThat(ids(dealer("d-1"), new OrderFilter(null, null, null, "asha")))
                 .as("asking for one customer's orders does not widen OWN").containsExactly("o-3", "o-1");
-        assertThat(ids(dealer("d-1"), new OrderFilter(OrderStatus.CONFIRMED, T, T.plusSeconds(150), null)))
+        assertThat(ids(dealer("d-1"), new OrderFilter(OrderState.CONFIRMED, T, T.plusSeconds(150), null)))
                 .containsExactly("o-1");
         assertThat(ids(dealer("d-9"), new OrderFilter(null, null, null, null))).isEmpty();
     }
@@ -115,13 +112,6 @@ class DealerOrdersTest {
 
     private static OrderValidated confirmed(String orderId, Allocation... allocations) {
         return new OrderValidated(orderId, OrderValidated.Result.CONFIRMED,
-                List.of(new LineOutcome("BRK-1", 2, List.of(allocations), null, 10)));
-    }
-
-    private static Order created(String id, String customerId, Instant at) {
-        return new Order(id, customerId, OrderStatus.CREATED, List.of(new OrderLine("BRK-1", "p-1", "Brake pad", 2,
-                new BigDecimal("10.00"), new BigDecimal("20.00"), List.of(), null, null)), new BigDecimal("20.00"),
-                "INR", new Destination("addr-" + customerId, "411001", "Pune", "Maharashtra"), List.of(),
-                List.of(new StatusChange(OrderStatus.CREATED, at, null)), "f", at, at);
+                List.of(new LineOutcome("BRK-1", 2, List.of(allocations), null, 10)), List.of());
     }
 }

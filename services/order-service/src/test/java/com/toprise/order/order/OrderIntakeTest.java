@@ -10,6 +10,7 @@ import com.toprise.common.web.InvalidRequestException;
 import com.toprise.common.web.UnprocessableContentException;
 import com.toprise.order.catalog.KnownProducts;
 import com.toprise.order.delivery.DeliveryAddresses;
+import com.toprise.order.delivery.Destination;
 import com.toprise.schemas.events.AddressUpdated;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.OrderCreated;
@@ -19,6 +20,8 @@ import com.toprise.schemas.events.OrderValidated;
 import com.toprise.schemas.events.PincodeUpdated;
 import com.toprise.schemas.events.ProductUpdated;
 import com.toprise.schemas.events.ProductUpdated.ProductStatus;
+import com.toprise.schemas.geo.GeoPoint;
+import com.toprise.schemas.geo.Location;
 import com.toprise.schemas.serde.JsonSerde;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -54,6 +57,7 @@ class OrderIntakeTest {
     private static final JsonSerde<EventEnvelope<OrderCreated>> CREATED = JsonSerde.envelopeOf(OrderCreated.class);
     private static final JsonSerde<EventEnvelope<OrderStatusChanged>> CHANGED = JsonSerde.envelopeOf(OrderStatusChanged.class);
     private static final Duration COPIES_TTL = Duration.ofMillis(300);
+    private static final GeoPoint BENGALURU = new GeoPoint(12.9716, 77.5946);
     private static RedisServer redisServer;
     private static RedissonClient redis;
 
@@ -96,10 +100,10 @@ class OrderIntakeTest {
         products.remember(product("BRK-1", ProductStatus.LIVE, "1499.00"), t);
         products.remember(product("OIL-1", ProductStatus.LIVE, "349.50"), t);
         products.remember(product("DRAFT-1", ProductStatus.DRAFT, "10.00"), t);
-        delivery.remember(new AddressUpdated("addr-asha", "asha", "Bengaluru", "Karnataka", "560001", false, t));
-        delivery.remember(new AddressUpdated("addr-ravi", "ravi", "Mumbai", "Maharashtra", "400001", false, t));
-        delivery.remember(new AddressUpdated("addr-gone", "asha", "Pune", "Maharashtra", "411001", true, t));
-        delivery.remember(new AddressUpdated("addr-closed", "asha", "Leh", "Ladakh", "194101", false, t));
+        delivery.remember(address("addr-asha", "asha", "Bengaluru", "Karnataka", "560001", false, BENGALURU, t));
+        delivery.remember(address("addr-ravi", "ravi", "Mumbai", "Maharashtra", "400001", false, null, t));
+        delivery.remember(address("addr-gone", "asha", "Pune", "Maharashtra", "411001", true, null, t));
+        delivery.remember(address("addr-closed", "asha", "Leh", "Ladakh", "194101", false, null, t));
         delivery.remember(new PincodeUpdated("194101", "Leh", "Ladakh", false, t));
         OutboxWriter outbox = new OutboxWriter(mongo);
         intake = new OrderIntake(properties, new IdempotencyKeys(redis, properties), products, delivery, outbox, mongo);
@@ -112,15 +116,23 @@ class OrderIntakeTest {
 
         Order stored = mongo.findById(placement.order().id(), Order.class);
         assertThat(placement.replayed()).isFalse();
-        assertThat(stored.status()).isEqualTo(OrderStatus.CREATED);
+        assertThat(stored.status()).isEqualTo(OrderState.CREATED);
         assertThat(stored.totalAmount()).isEqualByComparingTo("3347.50");
         assertThat(stored.delivery().pincode()).isEqualTo("560001");
-        assertThat(stored.statusHistory()).extracting(StatusChange::status).containsExactly(OrderStatus.CREATED);
+        assertThat(stored.delivery()).isEqualTo(new Destination("addr-asha", "560001", "Bengaluru", "Karnataka",
+                "12 MG Road", "Near the metro", "Asha Rao", "+919800000001", BENGALURU));
+        assertThat(stored.statusHistory()).containsExactly(
+                new StatusChange(null, OrderState.CREATED, "BUYER:asha", stored.createdAt(), null));
         OrderCreated event = outboxEvent(stored.id(), CREATED).payload();
         assertThat(event.customerId()).isEqualTo("asha");
         assertThat(event.lines()).extracting(OrderCreated.Line::sku, OrderCreated.Line::quantity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("BRK-1", 2), org.assertj.core.groups.Tuple.tuple("OIL-1", 1));
+        assertThat(event.lines()).extracting(OrderCreated.Line::categories).as("the path the catalog named")
+                .containsExactly(List.of("brakes", "brakes-pads", "brakes-pads-disc"), List.of("oils"));
         assertThat(event.deliveryPincode()).isEqualTo("560001");
+        assertThat(event.deliveryLocation()).isEqualTo(BENGALURU);
+        assertThat(outboxEvent(intake.place("ravi", order("addr-ravi", line("BRK-1", 1)), key()).order().id(),
+                CREATED).payload().deliveryLocation()).as("an address without a known point").isNull();
     }
 
     @Test
@@ -217,22 +229,23 @@ class OrderIntakeTest {
 
         OrderValidated yes = new OrderValidated(confirmed.id(), OrderValidated.Result.CONFIRMED, List.of(
                 new OrderValidated.LineOutcome("BRK-1", 3, List.of(new OrderValidated.Allocation("d-2", 1),
-                        new OrderValidated.Allocation("d-1", 2)), null, 7)));
+                        new OrderValidated.Allocation("d-1", 2)), null, 7)), List.of());
         assertThat(validations.apply(yes)).isTrue();
         assertThat(validations.apply(yes)).isFalse();
         Order afterYes = mongo.findById(confirmed.id(), Order.class);
-        assertThat(afterYes.status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(afterYes.status()).isEqualTo(OrderState.CONFIRMED);
         assertThat(afterYes.dealerIds()).containsExactly("d-1", "d-2");
         assertThat(afterYes.lines().get(0).allocations()).hasSize(2);
-        assertThat(afterYes.statusHistory()).extracting(StatusChange::status)
-                .containsExactly(OrderStatus.CREATED, OrderStatus.CONFIRMED);
+        assertThat(afterYes.statusHistory()).extracting(StatusChange::to)
+                .containsExactly(OrderState.CREATED, OrderState.CONFIRMED);
         assertThat(outboxEvent(confirmed.id(), CHANGED).payload().to()).isEqualTo(OrderStatus.CONFIRMED);
 
         assertThat(validations.apply(new OrderValidated(rejected.id(), OrderValidated.Result.REJECTED, List.of(
-                new OrderValidated.LineOutcome("OIL-1", 9, List.of(), OrderValidated.Rejection.INSUFFICIENT_STOCK, 4)))))
-                .isTrue();
+                new OrderValidated.LineOutcome("OIL-1", 9, List.of(), OrderValidated.Rejection.INSUFFICIENT_STOCK, 4)),
+                List.of()))).isTrue();
         Order afterNo = mongo.findById(rejected.id(), Order.class);
-        assertThat(afterNo.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(afterNo.status()).isEqualTo(OrderState.REJECTED);
+        assertThat(afterNo.statusHistory().get(1).reason()).isEqualTo("OIL-1: INSUFFICIENT_STOCK (4 available)");
         assertThat(afterNo.lines().get(0).rejection()).isEqualTo(OrderValidated.Rejection.INSUFFICIENT_STOCK);
         OrderStatusChanged change = outboxEvent(rejected.id(), CHANGED).payload();
         assertThat(change.from()).isEqualTo(OrderStatus.CREATED);
@@ -249,21 +262,21 @@ class OrderIntakeTest {
         // a redelivered verdict, one for an order already decided and one for no order at all change nothing
         int moved = validations.apply(List.of(confirm(first, "BRK-1", 1), confirm(first, "BRK-1", 1),
                 new OrderValidated(second.id(), OrderValidated.Result.REJECTED, List.of(new OrderValidated.LineOutcome(
-                        "OIL-1", 2, List.of(), OrderValidated.Rejection.INSUFFICIENT_STOCK, 1))),
-                confirm(decided, "OIL-1", 1), confirm(new Order("no-such-order", "asha", OrderStatus.CREATED, List.of(),
-                        BigDecimal.ZERO, "INR", null, List.of(), List.of(), "f", Instant.now(), Instant.now()), "X", 1)));
+                        "OIL-1", 2, List.of(), OrderValidated.Rejection.INSUFFICIENT_STOCK, 1)), List.of()),
+                confirm(decided, "OIL-1", 1), confirm(OrderFixtures.created("no-such-order", "asha", Instant.now()),
+                        "X", 1)));
 
         assertThat(moved).isEqualTo(2);
-        assertThat(mongo.findById(first.id(), Order.class).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(mongo.findById(first.id(), Order.class).status()).isEqualTo(OrderState.CONFIRMED);
         assertThat(outboxEvent(first.id(), CHANGED).payload().to()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(mongo.findById(second.id(), Order.class).status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(mongo.findById(second.id(), Order.class).status()).isEqualTo(OrderState.REJECTED);
         assertThat(outboxEvent(second.id(), CHANGED).payload().reason()).isEqualTo("OIL-1: INSUFFICIENT_STOCK (1 available)");
         assertThat(mongo.findById(decided.id(), Order.class).statusHistory()).hasSize(2);
     }
 
     private static OrderValidated confirm(Order order, String sku, int quantity) {
         return new OrderValidated(order.id(), OrderValidated.Result.CONFIRMED, List.of(new OrderValidated.LineOutcome(
-                sku, quantity, List.of(new OrderValidated.Allocation("d-1", quantity)), null, 10)));
+                sku, quantity, List.of(new OrderValidated.Allocation("d-1", quantity)), null, 10)), List.of());
     }
 
     private <T> EventEnvelope<T> outboxEvent(String orderId, JsonSerde<EventEnvelope<T>> serde) {
@@ -302,8 +315,19 @@ class OrderIntakeTest {
         return new NewOrderLine(sku, quantity);
     }
 
+    /** BRK-* as the catalog sends it now (its category path), the others as older events did (names only). */
     private static ProductUpdated product(String sku, ProductStatus status, String price) {
-        return new ProductUpdated("p-" + sku, sku, "Part " + sku, "Bosch", "brakes", "pads", "disc", status,
-                new BigDecimal(price));
+        if (sku.startsWith("BRK-")) {
+            return new ProductUpdated("p-" + sku, sku, "Part " + sku, "Bosch", "Brakes", "Pads", "Disc", status,
+                    new BigDecimal(price), List.of("brakes", "brakes-pads", "brakes-pads-disc"));
+        }
+        return new ProductUpdated("p-" + sku, sku, "Part " + sku, "Bosch", "Oils", null, null, status,
+                new BigDecimal(price), null);
+    }
+
+    private static AddressUpdated address(String id, String userId, String city, String state, String pincode,
+                                          boolean removed, GeoPoint point, Instant at) {
+        return new AddressUpdated(id, userId, "12 MG Road", "Near the metro", city, state, pincode, removed,
+                point == null ? null : Location.geocoded(point), "Asha Rao", "+919800000001", at);
     }
 }

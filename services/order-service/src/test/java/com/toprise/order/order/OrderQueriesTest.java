@@ -7,15 +7,12 @@ import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.paging.PageQuery;
 import com.toprise.common.security.AccessTokens.Identity;
 import com.toprise.common.test.IndexedMongo;
-import com.toprise.order.delivery.Destination;
-import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import com.toprise.schemas.events.OrderValidated;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.domain.Sort.Direction;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,19 +38,19 @@ class OrderQueriesTest {
     @BeforeEach
     void orders() {
         search = new OrderSearch(store.template());
-        store.template().insert(order("o-1", "asha", OrderStatus.CREATED, T));
-        store.template().insert(order("o-2", "asha", OrderStatus.CONFIRMED, T.plusSeconds(60), "d-1", "d-2"));
-        store.template().insert(order("o-3", "ravi", OrderStatus.CREATED, T.plusSeconds(120)));
+        store.template().insert(order("o-1", "asha", OrderState.CREATED, T));
+        store.template().insert(order("o-2", "asha", OrderState.CONFIRMED, T.plusSeconds(60), "d-1", "d-2"));
+        store.template().insert(order("o-3", "ravi", OrderState.CREATED, T.plusSeconds(120)));
     }
 
     @Test
     void aCustomerSeesOwnOrdersNewestFirstWithEveryFilter() {
         assertThat(ids(ASHA, new OrderFilter(null, null, null, "ravi"), byCreatedAt())).containsExactly("o-2", "o-1");
-        assertThat(ids(ASHA, new OrderFilter(OrderStatus.CREATED, null, null, null), byCreatedAt()))
+        assertThat(ids(ASHA, new OrderFilter(OrderState.CREATED, null, null, null), byCreatedAt()))
                 .containsExactly("o-1");
         assertThat(ids(ASHA, new OrderFilter(null, T.plusSeconds(30), T.plusSeconds(90), null), byCreatedAt()))
                 .containsExactly("o-2");
-        assertThat(ids(ASHA, new OrderFilter(OrderStatus.CONFIRMED, T, T.plusSeconds(90), null), byCreatedAt()))
+        assertThat(ids(ASHA, new OrderFilter(OrderState.CONFIRMED, T, T.plusSeconds(90), null), byCreatedAt()))
                 .containsExactly("o-2");
         assertThat(ids(ASHA, new OrderFilter(null, null, null, null), byStatus())).containsExactly("o-2", "o-1");
     }
@@ -64,22 +61,22 @@ class OrderQueriesTest {
                 .containsExactly("o-3", "o-2", "o-1");
         assertThat(ids(ADMIN, new OrderFilter(null, T.plusSeconds(30), null, null), byCreatedAt()))
                 .containsExactly("o-3", "o-2");
-        assertThat(ids(ADMIN, new OrderFilter(OrderStatus.CREATED, null, T.plusSeconds(200), null), byCreatedAt()))
+        assertThat(ids(ADMIN, new OrderFilter(OrderState.CREATED, null, T.plusSeconds(200), null), byCreatedAt()))
                 .containsExactly("o-3", "o-1");
         assertThat(ids(ADMIN, new OrderFilter(null, null, null, "ravi"), byCreatedAt())).containsExactly("o-3");
-        assertThat(ids(ADMIN, new OrderFilter(OrderStatus.CREATED, null, null, "asha"), byCreatedAt()))
+        assertThat(ids(ADMIN, new OrderFilter(OrderState.CREATED, null, null, "asha"), byCreatedAt()))
                 .containsExactly("o-1");
         assertThat(ids(ADMIN, new OrderFilter(null, null, null, null), byStatus())).hasSize(3);
-        assertThat(ids(ADMIN, new OrderFilter(OrderStatus.CREATED, null, null, null), byStatus())).hasSize(2);
+        assertThat(ids(ADMIN, new OrderFilter(OrderState.CREATED, null, null, null), byStatus())).hasSize(2);
         assertThat(search.find("o-3")).isPresent();
     }
 
     @Test
     void aDealerSeesTheOrdersAllocatedToItWithEveryFilter() {
         assertThat(ids(DEALER, new OrderFilter(null, null, null, "ravi"), byCreatedAt())).containsExactly("o-2");
-        assertThat(ids(DEALER, new OrderFilter(OrderStatus.CONFIRMED, null, null, null), byCreatedAt()))
+        assertThat(ids(DEALER, new OrderFilter(OrderState.CONFIRMED, null, null, null), byCreatedAt()))
                 .containsExactly("o-2");
-        assertThat(ids(DEALER, new OrderFilter(OrderStatus.CONFIRMED, T, T.plusSeconds(90), null), byCreatedAt()))
+        assertThat(ids(DEALER, new OrderFilter(OrderState.CONFIRMED, T, T.plusSeconds(90), null), byCreatedAt()))
                 .containsExactly("o-2");
         assertThat(ids(DEALER, new OrderFilter(null, T.plusSeconds(90), null, null), byCreatedAt())).isEmpty();
         assertThat(ids(DEALER, new OrderFilter(null, null, null, null), byStatus())).containsExactly("o-2");
@@ -88,9 +85,9 @@ class OrderQueriesTest {
     @Test
     void aVerdictMovesOnlyACreatedOrder() {
         OrderValidations validations = new OrderValidations(store.template(), new OutboxWriter(store.template()));
-        OrderValidated confirmed = new OrderValidated("o-1", OrderValidated.Result.CONFIRMED, List.of());
+        OrderValidated confirmed = new OrderValidated("o-1", OrderValidated.Result.CONFIRMED, List.of(), List.of());
         assertThat(validations.apply(List.of(confirmed, new OrderValidated("o-2", OrderValidated.Result.CONFIRMED,
-                List.of())))).isEqualTo(1);
+                List.of(), List.of())))).isEqualTo(1);
         assertThat(validations.apply(confirmed)).isFalse();
     }
 
@@ -111,9 +108,7 @@ class OrderQueriesTest {
                 Action.READ, scope);
     }
 
-    private static Order order(String id, String customerId, OrderStatus status, Instant at, String... dealerIds) {
-        return new Order(id, customerId, status, List.of(), BigDecimal.TEN, "INR",
-                new Destination("addr-" + customerId, "560001", "Bengaluru", "Karnataka"), List.of(dealerIds), List.of(),
-                "fingerprint", at, at);
+    private static Order order(String id, String customerId, OrderState status, Instant at, String... dealerIds) {
+        return OrderFixtures.in(status, id, customerId, at, List.of(dealerIds));
     }
 }

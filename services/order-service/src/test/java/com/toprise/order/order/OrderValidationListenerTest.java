@@ -4,10 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.test.ListenerRecords;
-import com.toprise.order.delivery.Destination;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
-import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import com.toprise.schemas.events.OrderValidated;
 import com.toprise.schemas.topics.Topics;
 import de.bwaldvogel.mongo.MongoServer;
@@ -19,8 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,11 +40,7 @@ class OrderValidationListenerTest {
         mongo = new MongoTemplate(client, "orders");
         OutboxWriter outbox = new OutboxWriter(mongo);
         listener = new OrderValidationListener(new OrderValidations(mongo, outbox));
-        Instant placed = Instant.parse("2026-11-25T10:00:00Z");
-        Order order = new Order("o-1", "asha", OrderStatus.CREATED, List.of(new OrderLine("BRK-1", "p-1", "Brake pad", 2,
-                new BigDecimal("10.00"), new BigDecimal("20.00"), List.of(), null, null)), new BigDecimal("20.00"), "INR",
-                new Destination("addr-1", "411001", "Pune", "Maharashtra"), List.of(),
-                List.of(new StatusChange(OrderStatus.CREATED, placed, null)), "f", placed, placed);
+        Order order = OrderFixtures.created("o-1", "asha", OrderFixtures.T);
         outbox.insert(order, order.createdEvent());
     }
 
@@ -67,9 +59,11 @@ class OrderValidationListenerTest {
         listener.onOrderValidated(List.of(record(verdict)));
 
         Order order = mongo.findById("o-1", Order.class);
-        assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(order.statusHistory()).extracting(StatusChange::status)
-                .containsExactly(OrderStatus.CREATED, OrderStatus.CONFIRMED);
+        assertThat(order.status()).isEqualTo(OrderState.CONFIRMED);
+        assertThat(order.statusHistory()).extracting(StatusChange::to)
+                .containsExactly(OrderState.CREATED, OrderState.CONFIRMED);
+        assertThat(order.statusHistory().get(1)).isEqualTo(new StatusChange(OrderState.CREATED, OrderState.CONFIRMED,
+                "SYSTEM:inventory", order.updatedAt(), null));
         assertThat(outbox()).hasSize(1).isEqualTo(outboxAfterFirst);
     }
 
@@ -80,8 +74,8 @@ class OrderValidationListenerTest {
         listener.onOrderValidated(List.of(record(verdict), record(verdict)));
 
         Order order = mongo.findById("o-1", Order.class);
-        assertThat(order.statusHistory()).extracting(StatusChange::status)
-                .containsExactly(OrderStatus.CREATED, OrderStatus.CONFIRMED);
+        assertThat(order.statusHistory()).extracting(StatusChange::to)
+                .containsExactly(OrderState.CREATED, OrderState.CONFIRMED);
         assertThat(outbox()).hasSize(1);
     }
 
@@ -93,7 +87,7 @@ class OrderValidationListenerTest {
     private static EventEnvelope<OrderValidated> confirmed() {
         return EventEnvelope.of(EventType.ORDER_VALIDATED, "o-1", new OrderValidated("o-1",
                 OrderValidated.Result.CONFIRMED, List.of(new OrderValidated.LineOutcome("BRK-1", 2,
-                        List.of(new OrderValidated.Allocation("d-1", 2)), null, 5))));
+                        List.of(new OrderValidated.Allocation("d-1", 2)), null, 5)), List.of()));
     }
 
     private List<String> outbox() {

@@ -5,13 +5,9 @@ import com.toprise.common.access.Action;
 import com.toprise.common.access.Scope;
 import com.toprise.common.security.AccessTokens.Identity;
 import com.toprise.common.web.ForbiddenException;
-import com.toprise.order.delivery.Destination;
-import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,10 +78,7 @@ class OrdersInScopeTest {
     }
 
     static Order order(String id, String customerId, List<String> dealerIds) {
-        Instant at = Instant.parse("2026-11-25T10:00:00Z");
-        return new Order(id, customerId, dealerIds == null || dealerIds.isEmpty() ? OrderStatus.CREATED
-                : OrderStatus.CONFIRMED, List.of(), BigDecimal.TEN, "INR",
-                new Destination("addr-" + customerId, "560001", "Bengaluru", "Karnataka"), dealerIds, List.of(),
-                "fingerprint", at, at);
+        return OrderFixtures.in(dealerIds == null || dealerIds.isEmpty() ? OrderState.CREATED : OrderState.CONFIRMED,
+                id, customerId, OrderFixtures.T, dealerIds);
     }
 }

@@ -57,7 +57,7 @@ class WishlistControllerTests {
 
     private static final String CUSTOMER = bearer("c-1", "CUSTOMER");
     private static final KnownProduct PADS = new KnownProduct("BRK-PAD-001", "p-1", "Brake pads", "Bosch",
-            ProductStatus.LIVE, new BigDecimal("1250.00"), Instant.parse("2026-01-01T00:00:00Z"));
+            ProductStatus.LIVE, new BigDecimal("1250.00"), List.of("brakes"), Instant.parse("2026-01-01T00:00:00Z"));
 
     @Autowired
     private MockMvc mvc;

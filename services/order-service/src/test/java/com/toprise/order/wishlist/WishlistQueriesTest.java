@@ -33,7 +33,7 @@ class WishlistQueriesTest {
         KnownProducts products = new KnownProducts(store.template(), new NewestCopies(store.template()), properties);
         for (String sku : new String[] {"BRK-1", "OIL-1"}) {
             products.remember(new ProductUpdated("p-" + sku, sku, sku, "Bosch", "Brakes", "Pads", "Front",
-                    ProductStatus.LIVE, BigDecimal.TEN), Instant.parse("2026-11-25T10:00:00Z"));
+                    ProductStatus.LIVE, BigDecimal.TEN, null), Instant.parse("2026-11-25T10:00:00Z"));
         }
         wishlists = new Wishlists(store.template(), products);
     }
