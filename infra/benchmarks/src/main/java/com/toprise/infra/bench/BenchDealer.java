@@ -42,8 +42,9 @@ final class BenchDealer {
                 "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD), null)).body())
                 .path("accessToken").asString();
         int profile = http.send("PUT", "/api/dealers/" + dealerId + "/profile", """
-                {"addressLine":"1 Bench Road","city":"Bengaluru","state":"Karnataka","pincode":"%s",
-                 "serviceArea":{"pincodes":["%s"],"radiusKm":3500}}""".formatted(pincode, pincode), token, Map.of())
+                {"address":{"line1":"1 Bench Road","city":"Bengaluru","state":"Karnataka","pincode":"%s"},
+                 "phone":"+919800000000","serviceArea":{"pincodes":["%s"],"radiusKm":500}}"""
+                .formatted(pincode, pincode), token, Map.of())
                 .statusCode();
         if (profile != 200 && profile != 404 && profile != 405) {
             throw new IllegalStateException("the dealer profile was refused: " + profile);
