@@ -4,16 +4,15 @@ import com.toprise.common.outbox.OutboxWriter;
 import com.toprise.common.web.ConflictException;
 import com.toprise.common.web.InvalidRequestException;
 import com.toprise.common.web.ResourceNotFoundException;
+import com.toprise.schemas.catalog.CategoryIds;
 import com.toprise.schemas.events.CategoryUpdated.Level;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Keeps the tree three levels deep and consistent: a child goes only under an active parent one level up, a type
@@ -45,10 +44,10 @@ class CategoryTree {
             }
         }
         String name = request.name().strip();
-        if (slug(name).isEmpty()) {
+        if (CategoryIds.slug(name).isEmpty()) {
             throw InvalidRequestException.of("name", "must contain a latin letter or a digit");
         }
-        String id = parent == null ? slug(name) : parent.id() + "-" + slug(name);
+        String id = CategoryIds.child(parent == null ? null : parent.id(), name);
         if (categories.existsById(id)) {
             throw new DuplicateKeyException("a category named " + name + " exists at this place of the tree");
         }
@@ -73,11 +72,5 @@ class CategoryTree {
 
     private static EventEnvelope<?> updated(Category category) {
         return EventEnvelope.of(EventType.CATEGORY_UPDATED, category.id(), category.asEvent(), category.updatedAt());
-    }
-
-    /** "Brake Pads & Shoes" → "brake-pads-shoes"; accents dropped so ids stay ASCII. */
-    static String slug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 }
