@@ -279,6 +279,14 @@ public final class EmbeddedPlatform implements AutoCloseable {
         return mongo.address();
     }
 
+    /**
+     * The inventory topology's own query server: {@code GET /inventory/{sku}}, {@code GET /dealers/{id}} (what the
+     * dealer assignment knows of a dealer). Internal and unauthenticated, so only tests and services call it.
+     */
+    public String topologyQueryUrl() {
+        return topology.address();
+    }
+
     public String serviceUrl(String module) {
         return services.stream().filter(s -> s.name().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + module)).address();
