@@ -4,6 +4,9 @@ import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.support.Accounts;
 import com.toprise.infra.support.Api;
+import com.toprise.infra.support.Dealers;
+import com.toprise.infra.support.Dealers.Category;
+import com.toprise.infra.support.Dealers.ServiceArea;
 import com.toprise.infra.support.Shop;
 import com.toprise.infra.support.Shop.Customer;
 import org.junit.jupiter.api.Test;
@@ -33,13 +36,18 @@ class DealerOrdersIT {
         Shop shop = new Shop(platform);
         Accounts accounts = new Accounts(platform);
         Api api = shop.api();
+        Dealers dealers = new Dealers(platform);
         Api.Session firstDealer = accounts.dealer();
         Api.Session secondDealer = accounts.dealer();
-        String firstDealersPart = shop.product("LIVE", "640.00");
-        String secondDealersPart = shop.product("LIVE", "910.00");
+        Category brakes = dealers.category("Brakes");
+        String firstDealersPart = shop.product("LIVE", "640.00", brakes.name());
+        String secondDealersPart = shop.product("LIVE", "910.00", brakes.name());
         shop.stock(firstDealersPart, firstDealer.userId(), 5);
         shop.stock(secondDealersPart, secondDealer.userId(), 5);
         String pincode = shop.servedPincode("Bengaluru", "Karnataka");
+        for (Api.Session dealer : List.of(firstDealer, secondDealer)) {
+            dealers.assignable(dealer.userId(), brakes.id(), "560001", ServiceArea.pincodes(pincode));
+        }
         Customer first = shop.customer(pincode);
         Customer second = shop.customer(pincode);
         for (Customer customer : List.of(first, second)) {

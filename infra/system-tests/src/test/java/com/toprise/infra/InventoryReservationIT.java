@@ -2,10 +2,10 @@ package com.toprise.infra;
 
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
+import com.toprise.infra.support.Dealers;
 import com.toprise.infra.support.Shop;
 import com.toprise.infra.support.TopicReader;
 import com.toprise.infra.support.UniqueIds;
-import com.toprise.schemas.events.DealerUpdated;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.FulfilmentShare;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ class InventoryReservationIT {
     @Test
     void twoOrdersForTheLastUnitOnTheRealBrokerExactlyOneIsConfirmed(EmbeddedPlatform platform) throws Exception {
         String sku = UniqueIds.sku();
-        String dealer = "d-" + UniqueIds.hex(8);
+        String dealer = new Dealers(platform).assignable("560001");
         String stockKey = Topics.inventoryKey(sku, dealer);
         String first = "o-" + UUID.randomUUID();
         String second = "o-" + UUID.randomUUID();
@@ -55,9 +54,6 @@ class InventoryReservationIT {
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
                 new org.apache.kafka.common.serialization.StringSerializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer())) {
-            send(producer, Topics.DEALER_UPDATED, dealer, EventEnvelope.of(EventType.DEALER_UPDATED, dealer,
-                    new DealerUpdated(dealer, "Rao Motors", "+919800000007", true, List.of(), null, "560001", null,
-                            List.of("560001"), null, List.of(), Instant.now())));
             send(producer, Topics.INVENTORY_CHANGED, stockKey, EventEnvelope.of(EventType.INVENTORY_CHANGED, stockKey,
                     new InventoryChanged(sku, dealer, 1, 0, 1, 1, InventoryChanged.Reason.ADJUSTMENT)));
             for (String orderId : List.of(first, second)) {

@@ -3,6 +3,7 @@ package com.toprise.infra;
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.support.Api;
+import com.toprise.infra.support.Dealers;
 import com.toprise.infra.support.ElasticsearchDocs;
 import com.toprise.infra.support.Shop;
 import com.toprise.infra.support.Shop.Customer;
@@ -37,7 +38,8 @@ class OrderIntakeIT {
         Shop shop = new Shop(platform);
         Api api = shop.api();
         String sku = shop.product("LIVE", "1499.00");
-        shop.stock(sku, "d-1", 12);
+        String dealer = new Dealers(platform).assignable("560001");
+        shop.stock(sku, dealer, 12);
         Customer asha = shop.customer("560001");
         shop.awaitOrderable(asha, sku);
         shop.awaitAddressKnown(asha);
@@ -53,8 +55,8 @@ class OrderIntakeIT {
 
         JsonNode confirmed = shop.awaitVerdict(asha.token(), orderId, VERDICT);
         assertThat(confirmed.path("status").asString()).isEqualTo("CONFIRMED");
-        assertThat(confirmed.path("statusHistory").findValuesAsString("status")).containsExactly("CREATED", "CONFIRMED");
-        assertThat(confirmed.path("dealerIds").get(0).asString()).isEqualTo("d-1");
+        assertThat(confirmed.path("statusHistory").findValuesAsString("to")).containsExactly("CREATED", "CONFIRMED");
+        assertThat(confirmed.path("dealerIds").get(0).asString()).isEqualTo(dealer);
 
         // the same key again: the same order, not a second one
         HttpResponse<String> retried = shop.placeOrder(asha, key, Shop.order(asha.addressId(), Map.of(sku, 2)));
@@ -150,8 +152,9 @@ class OrderIntakeIT {
         String pads = shop.product("LIVE", "1499.00");
         String filter = shop.product("LIVE", "349.50");
         String upcoming = shop.product("DRAFT", "99.00");
-        shop.stock(pads, "d-4", 5);
-        shop.stock(filter, "d-4", 5);
+        String dealer = new Dealers(platform).assignable("560001");
+        shop.stock(pads, dealer, 5);
+        shop.stock(filter, dealer, 5);
         Customer asha = shop.customer("560001");
         shop.awaitOrderable(asha, pads);
         shop.awaitOrderable(asha, filter);
@@ -198,8 +201,9 @@ class OrderIntakeIT {
     void fiftyConcurrentOrdersForTenUnitsConfirmExactlyTen(EmbeddedPlatform platform) throws Exception {
         Shop shop = new Shop(platform);
         String sku = shop.product("LIVE", "2100.00");
-        shop.stock(sku, "d-1", 6);
-        shop.stock(sku, "d-2", 4);
+        Dealers dealers = new Dealers(platform);
+        shop.stock(sku, dealers.assignable("560001"), 6);
+        shop.stock(sku, dealers.assignable("560001"), 4);
         OrderRush rush = new OrderRush(shop, sku, 5);
 
         List<String> orderIds = rush.placeConcurrently(50);
@@ -214,7 +218,7 @@ class OrderIntakeIT {
     void killingTheTopologyMidRunLosesNoOrderAndOversellsNothing(EmbeddedPlatform platform) throws Exception {
         Shop shop = new Shop(platform);
         String sku = shop.product("LIVE", "780.00");
-        shop.stock(sku, "d-3", 20);
+        shop.stock(sku, new Dealers(platform).assignable("560001"), 20);
         OrderRush rush = new OrderRush(shop, sku, 4);
 
         List<String> orderIds = new ArrayList<>(rush.placeConcurrently(20));

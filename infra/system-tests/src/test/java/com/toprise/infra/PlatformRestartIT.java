@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.toprise.infra.junit.EmbeddedPlatformExtension;
 import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.support.Api;
+import com.toprise.infra.support.Dealers;
 import com.toprise.infra.support.PlatformReadiness;
 import com.toprise.infra.support.Shop;
 import com.toprise.infra.support.Shop.Customer;
@@ -59,7 +60,7 @@ class PlatformRestartIT {
         long orderAt = System.nanoTime();
         Shop shop = new Shop(platform);
         String sku = shop.product("LIVE", "8450.00");
-        shop.stock(sku, "d-1", 1);
+        shop.stock(sku, new Dealers(platform).assignable("560001"), 1);
         Customer customer = shop.customer("560001");
         shop.awaitOrderable(customer, sku);
         shop.awaitAddressKnown(customer);

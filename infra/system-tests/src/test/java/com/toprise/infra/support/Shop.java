@@ -20,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Shop {
 
+    /** The top category of {@link #product(String, String)}'s products (its path: Brakes / Pads / Disc). */
+    public static final String CATEGORY = "Brakes";
     private static final Duration TRAVEL = Duration.ofSeconds(60);
 
     private final Api api;
@@ -40,12 +42,17 @@ public final class Shop {
         return admin;
     }
 
-    /** A new product with a unique SKU in this status; returns the SKU. */
+    /** A new product with a unique SKU in this status, in the {@link #CATEGORY} category; returns the SKU. */
     public String product(String status, String price) {
+        return product(status, price, CATEGORY);
+    }
+
+    /** A new product with a unique SKU in this status, placed under the category of this name; returns the SKU. */
+    public String product(String status, String price, String category) {
         String sku = UniqueIds.sku();
         HttpResponse<String> created = api.post("/api/products", admin, """
-                {"sku": "%s", "name": "Brake pad set %s", "brand": "Bosch", "category": "Brakes", "subCategory": "Pads",
-                 "type": "Disc", "status": "%s", "price": %s}""".formatted(sku, sku, status, price));
+                {"sku": "%s", "name": "Brake pad set %s", "brand": "Bosch", "category": "%s", "subCategory": "Pads",
+                 "type": "Disc", "status": "%s", "price": %s}""".formatted(sku, sku, category, status, price));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return sku;
     }
