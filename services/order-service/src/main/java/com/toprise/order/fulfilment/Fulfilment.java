@@ -3,6 +3,7 @@ package com.toprise.order.fulfilment;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.toprise.common.web.ConflictException;
 import com.toprise.common.web.ResourceNotFoundException;
+import com.toprise.order.order.Actor;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.FulfilmentShare;
@@ -41,6 +42,10 @@ public record Fulfilment(@Id String id, String orderId, String customerId, Strin
                          List<FulfilmentChange> history, Instant createdAt, Instant updatedAt,
                          @JsonIgnore long version) {
 
+    /** How the history names the topology's and the courier's moves. */
+    private static final String INVENTORY = Actor.system("inventory").label();
+    private static final String COURIER = Actor.system("courier").label();
+
     /** The statuses nothing leaves: declined and expired fulfilments' lines went to another dealer. */
     public static final Set<FulfilmentStatus> ENDED = EnumSet.of(DECLINED, EXPIRED, DELIVERED, CANCELLED);
 
@@ -54,7 +59,7 @@ public record Fulfilment(@Id String id, String orderId, String customerId, Strin
                                      Map<String, String> names, Instant at) {
         List<FulfilmentLine> lines = share.lines().stream()
                 .map(l -> FulfilmentLine.offered(l.sku(), names.get(l.sku()), l.quantity())).toList();
-        FulfilmentChange offered = new FulfilmentChange(null, OFFERED, "SYSTEM:inventory", at, null);
+        FulfilmentChange offered = new FulfilmentChange(null, OFFERED, INVENTORY, at, null);
         return new Fulfilment(share.fulfilmentId(), orderId, customerId, share.dealerId(), OFFERED, lines,
                 share.acceptBy(), null, null, List.of(offered), at, at, 0);
     }
@@ -81,7 +86,7 @@ public record Fulfilment(@Id String id, String orderId, String customerId, Strin
      */
     public Transition expire(Instant at) {
         require("expired", OFFERED, ACCEPTED);
-        return move(EXPIRED, "SYSTEM:inventory", at, "not accepted by " + acceptBy, UnaryOperator.identity());
+        return move(EXPIRED, INVENTORY, at, "not accepted by " + acceptBy, UnaryOperator.identity());
     }
 
     /** One line of the picklist is off the shelf; picking it again changes nothing. */
@@ -113,13 +118,13 @@ public record Fulfilment(@Id String id, String orderId, String customerId, Strin
     /** The courier collected the parcel. */
     public Transition shipped(Instant at) {
         require("shipped", PACKED);
-        return move(SHIPPED, "SYSTEM:courier", at, null, line -> line.moveTo(LineStatus.SHIPPED, at));
+        return move(SHIPPED, COURIER, at, null, line -> line.moveTo(LineStatus.SHIPPED, at));
     }
 
     /** The courier handed the parcel over. */
     public Transition delivered(Instant at) {
         require("delivered", SHIPPED);
-        return move(DELIVERED, "SYSTEM:courier", at, null, line -> line.moveTo(LineStatus.DELIVERED, at));
+        return move(DELIVERED, COURIER, at, null, line -> line.moveTo(LineStatus.DELIVERED, at));
     }
 
     /** The order was cancelled: a fulfilment not delivered stops, every line with it. */
@@ -151,10 +156,10 @@ public record Fulfilment(@Id String id, String orderId, String customerId, Strin
         DeliveryBooking cancelled = new DeliveryBooking(DeliveryBooking.State.CANCELLED, reason, at);
         if (status == PACKED) {
             List<FulfilmentChange> more = new ArrayList<>(history);
-            more.add(new FulfilmentChange(PACKED, PACKED, "SYSTEM:courier", at, "delivery cancelled: " + reason));
+            more.add(new FulfilmentChange(PACKED, PACKED, COURIER, at, "delivery cancelled: " + reason));
             return Transition.silent(with(status, lines, parcel, cancelled, more, at));
         }
-        Transition back = move(PACKED, "SYSTEM:courier", at, "delivery cancelled: " + reason,
+        Transition back = move(PACKED, COURIER, at, "delivery cancelled: " + reason,
                 line -> line.moveTo(LineStatus.PACKED, at));
         Fulfilment f = back.fulfilment();
         return new Transition(f.with(f.status, f.lines, f.parcel, cancelled, f.history, at), back.events());

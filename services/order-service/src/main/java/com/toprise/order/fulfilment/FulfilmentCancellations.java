@@ -1,6 +1,7 @@
 package com.toprise.order.fulfilment;
 
 import com.toprise.order.courier.Deliveries;
+import com.toprise.order.order.Actor;
 import com.toprise.schemas.events.FulfilmentUpdated.FulfilmentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import java.time.Clock;
 class FulfilmentCancellations {
 
     private static final Logger log = LoggerFactory.getLogger(FulfilmentCancellations.class);
-    private static final String ORDER = "SYSTEM:order";
+    private static final String ORDER = Actor.system("order").label();
 
     private final FulfilmentStore store;
     private final FulfilmentSteps steps;

@@ -1,5 +1,6 @@
 package com.toprise.order.fulfilment;
 
+import com.toprise.order.order.Actor;
 import com.toprise.order.order.Order;
 import com.toprise.order.order.OrderLifecycle;
 import com.toprise.order.order.OrderLine;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 @Component
 class FulfilmentOffers {
 
-    private static final String TOPOLOGY = "SYSTEM:inventory";
+    private static final String TOPOLOGY = Actor.system("inventory").label();
 
     private final MongoTemplate mongo;
     private final FulfilmentStore store;
