@@ -55,7 +55,7 @@ final class OrderIntakeBenchmark implements Benchmark {
                 intOption(options, "connections", 64), doubleOption(options, "postP99Ms", 200),
                 doubleOption(options, "confirmedP99Ms", 2000), Duration.ofSeconds(intOption(options, "settle", 20)),
                 Duration.ofSeconds(intOption(options, "drain", 180)), doubleOption(options, "quietCores", 0.3),
-                Duration.ofSeconds(intOption(options, "quietMax", 120)));
+                Duration.ofSeconds(intOption(options, "quietMax", 120)), intOption(options, "prime", 30));
         List<Map<String, Object>> perRun = new ArrayList<>();
         List<Double> capacities = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
