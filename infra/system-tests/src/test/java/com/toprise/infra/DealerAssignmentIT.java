@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Which dealer the inventory topology gives an order, end to end through the gateway: real dealer accounts set up
  * by an admin (categories) and with a profile (business address, service area), placed by user-service at their
- * address pincode's centroid (the platform configures no geocoder), the customer likewise at 560001, and the
- * assignment read back from order-service. Nearer wins over more stock; carrying the product's category and
+ * address pincode's centroid (the test platform's geocoder, FakeNominatim, knows none of these streets, so
+ * user-service falls back to the centroid), the customer likewise at 560001, and the assignment read back from
+ * order-service. Nearer wins over more stock; carrying the product's category and
  * serving the delivery are conditions, not preferences.
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
