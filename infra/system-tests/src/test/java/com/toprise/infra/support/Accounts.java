@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class Accounts {
 
     public static final String PASSWORD = "correct horse battery";
+    public static final String CUSTOMER_PHONE = "+919812345670";
     /** Every role of the permission matrix. */
     public static final List<String> ROLES = List.of("SUPER_ADMIN", "FULFILLMENT_ADMIN", "INVENTORY_ADMIN",
             "ANALYTICS_ADMIN", "EMPLOYEE", "DEALER", "CUSTOMER");
@@ -31,11 +32,12 @@ public final class Accounts {
         this.api = new Api(platform.gatewayUrl());
     }
 
-    /** A customer who registered itself, signed in. */
+    /** A customer who registered itself with a phone (a courier calls it at the door), signed in. */
     public Api.Session customer() {
         String email = UniqueIds.email("customer");
-        HttpResponse<String> created = api.post("/api/auth/register", null,
-                "{\"email\": \"%s\", \"password\": \"%s\", \"name\": \"Customer\"}".formatted(email, PASSWORD));
+        HttpResponse<String> created = api.post("/api/auth/register", null, """
+                {"email": "%s", "password": "%s", "name": "Customer", "phone": "%s"}"""
+                .formatted(email, PASSWORD, CUSTOMER_PHONE));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return api.login(email, PASSWORD);
     }

@@ -64,18 +64,27 @@ public final class Dealers {
     /**
      * Makes a real dealer account assignable through the gateway: an admin assigns it the category (retried until
      * user-service has learnt the category from the catalog) and puts its profile with the business address at
-     * {@code addressPincode}, which places the dealer at that pincode's centroid, and this service area; returns
-     * once the topology knows the dealer so.
+     * {@code addressPincode}, which places the dealer at that pincode's centroid (no geocoder knows its street),
+     * and this service area; returns once the topology knows the dealer so.
      */
     public void assignable(String dealerId, String categoryId, String addressPincode, ServiceArea area) {
+        assignable(dealerId, categoryId, "4 Industrial Estate", addressPincode, area);
+    }
+
+    /**
+     * As {@link #assignable(String, String, String, ServiceArea)}, with the business address on this street: where
+     * the geocoder places that street, the dealer is.
+     */
+    public void assignable(String dealerId, String categoryId, String street, String addressPincode,
+                           ServiceArea area) {
         String admin = PlatformAdmin.token(platform);
         Shop.await("user-service to assign " + dealerId + " category " + categoryId, () -> api.put(
                 "/api/dealers/" + dealerId + "/categories", admin,
                 "{\"categories\": [\"" + categoryId + "\"]}").statusCode() == 200);
         JsonNode pincode = Api.json(api.get("/api/pincodes/" + addressPincode, null));
         HttpResponse<String> profile = api.put("/api/dealers/" + dealerId + "/profile", admin, """
-                {"address": {"line1": "4 Industrial Estate", "city": "%s", "state": "%s", "pincode": "%s"},
-                 "phone": "+919800000007", "serviceArea": %s}""".formatted(pincode.path("city").asString(),
+                {"address": {"line1": "%s", "city": "%s", "state": "%s", "pincode": "%s"},
+                 "phone": "+919800000007", "serviceArea": %s}""".formatted(street, pincode.path("city").asString(),
                 pincode.path("state").asString(), addressPincode, area.json()));
         assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
         awaitKnown(dealerId, List.of(categoryId), area);

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,12 +95,18 @@ public final class Shop {
 
     /** A registered, signed-in customer with one delivery address at this pincode. */
     public Customer customer(String pincode) {
+        return customer("12 MG Road", pincode);
+    }
+
+    /** A registered, signed-in customer with one delivery address in Bengaluru: this street, this pincode. */
+    public Customer customer(String street, String pincode) {
         Api.Session session = accounts.customer();
         HttpResponse<String> address = api.post("/api/addresses", session.accessToken(), """
-                {"label": "Garage", "line1": "12 MG Road", "city": "Bengaluru", "state": "Karnataka", "pincode": "%s"}"""
-                .formatted(pincode));
+                {"label": "Garage", "line1": "%s", "city": "Bengaluru", "state": "Karnataka", "pincode": "%s"}"""
+                .formatted(street, pincode));
         assertThat(address.statusCode()).as(address.body()).isEqualTo(201);
-        return new Customer(session, Api.json(address).path("id").asString());
+        JsonNode saved = Api.json(address);
+        return new Customer(session, saved.path("id").asString(), saved.path("location"));
     }
 
     public HttpResponse<String> placeOrder(Customer customer, String idempotencyKey, String body) {
@@ -152,6 +161,32 @@ public final class Shop {
         throw new AssertionError("order " + orderId + " still " + order + " after " + timeout);
     }
 
+    /** Polls the order (as {@code token} sees it) until it is in {@code status}; returns it. */
+    public JsonNode awaitStatus(String token, String orderId, String status) {
+        return awaitValue("order " + orderId + " to be " + status, () -> {
+            HttpResponse<String> response = api.get("/api/orders/" + orderId, token);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return Api.json(response);
+        }, order -> status.equals(order.path("status").asString()));
+    }
+
+    /** POST /api/orders/{id}/cancel as {@code token}, answered as it is. */
+    public HttpResponse<String> cancel(String token, String orderId, String reason) {
+        return api.post("/api/orders/" + orderId + "/cancel", token, "{\"reason\": \"%s\"}".formatted(reason));
+    }
+
+    /** The topology's live figures of the SKU at one dealer ({@code onHand}, {@code reserved}, {@code available}). */
+    public JsonNode stockAt(String sku, String dealerId) {
+        HttpResponse<String> stock = api.get("/api/inventory/" + sku, admin);
+        assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);
+        for (JsonNode dealer : Api.json(stock).path("dealers")) {
+            if (dealer.path("dealerId").asString().equals(dealerId)) {
+                return dealer;
+            }
+        }
+        throw new AssertionError("no stock of " + sku + " at " + dealerId + ": " + stock.body());
+    }
+
     /** Waits until the topology's store holds these figures for the SKU (summed over its dealers). */
     public void awaitStock(String sku, long onHand, long reserved, long available) {
         await("stock of " + sku + " at " + onHand + "/" + reserved + "/" + available, () -> {
@@ -163,6 +198,20 @@ public final class Shop {
             return level.path("onHand").asLong() == onHand && level.path("reserved").asLong() == reserved
                     && level.path("available").asLong() == available;
         });
+    }
+
+    /** Polls {@code probe} until its value is {@code done}; returns that value, or fails naming the last one. */
+    public static <T> T awaitValue(String what, Supplier<T> probe, Predicate<T> done) {
+        AtomicReference<T> last = new AtomicReference<>();
+        try {
+            await(what, () -> {
+                last.set(probe.get());
+                return done.test(last.get());
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last seen: " + last.get(), e);
+        }
+        return last.get();
     }
 
     public static void await(String what, BooleanSupplier condition) {
@@ -185,8 +234,8 @@ public final class Shop {
         }
     }
 
-    /** A signed-in customer and the id of their delivery address. */
-    public record Customer(Api.Session session, String addressId) {
+    /** A signed-in customer, the id of their delivery address and where user-service placed it. */
+    public record Customer(Api.Session session, String addressId, JsonNode location) {
 
         public String token() {
             return session.accessToken();
