@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.within;
  * world: user-service geocodes through FakeNominatim, order-service books FakeBorzo, whose signed callbacks come
  * back through the gateway. The nearest dealer (by where the geocoder put it) gets the order, accepts, picks and
  * packs it; the courier is priced and booked for exactly that fulfilment; the callbacks ship and deliver it and
- * the shelf loses the parts. A declined share goes to the next eligible dealer with its reservation; a customer's
+ * the shelf loses the parts, in the topology's figures and on product-service's stock document alike. A declined share goes to the next eligible dealer with its reservation; a customer's
  * cancellation gives the stock back and calls the courier off.
  */
 @ExtendWith(EmbeddedPlatformExtension.class)
@@ -88,6 +88,11 @@ class FulfilmentIT {
         scene.awaitStock(23, 0, 23);
         assertThat(scene.stockAt(0).path("onHand").asLong()).as("the nearest dealer's shelf").isEqualTo(3);
         assertThat(scene.stockAt(1).path("onHand").asLong()).as("the other dealer's shelf").isEqualTo(20);
+        // product-service's stock document follows, so a recount after the shipment does not put the parts back
+        Shop.await("the nearest dealer's stock document to lose the 2 shipped parts",
+                () -> scene.shop().stockDocument(scene.sku(), nearest.userId()).path("onHand").asLong() == 3);
+        scene.shop().stock(scene.sku(), nearest.userId(), 1);
+        scene.awaitStock(24, 0, 24);
 
         courier.reports(fulfilmentId, Courier.FINISHED);
         JsonNode delivered = work.awaitStatus(nearest.accessToken(), fulfilmentId, "DELIVERED");
@@ -98,7 +103,7 @@ class FulfilmentIT {
                 .containsExactly("CREATED", "CONFIRMED", "ASSIGNED", "PACKED", "SHIPPED", "DELIVERED");
         assertThat(lineSteps(work.timeline(scene.customer().token(), orderId), scene.sku()))
                 .containsExactly("ASSIGNED", "PICKED", "PACKED", "SHIPPED", "DELIVERED");
-        scene.awaitStock(23, 0, 23);
+        scene.awaitStock(24, 0, 24);
     }
 
     @Test

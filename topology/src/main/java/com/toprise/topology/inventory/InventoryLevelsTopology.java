@@ -2,6 +2,7 @@ package com.toprise.topology.inventory;
 
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.FulfilmentUpdated.FulfilmentStatus;
+import com.toprise.schemas.events.InventoryChanged;
 import com.toprise.schemas.events.InventoryChanged.Reason;
 import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import com.toprise.schemas.serde.JsonSerde;
@@ -24,8 +25,9 @@ import java.util.Set;
 /**
  * On-hand, reserved and available stock per SKU per dealer, and the dealer assignment of new orders, which is their
  * reservation: all or nothing, by {@link DealerAssignment}'s rule. Inputs: product-service's stock figures
- * (INVENTORY_CHANGED with a reason other than the topology's own), the dealers' profiles (DEALER_UPDATED, kept as a
- * table), ORDER_CREATED, ORDER_STATUS_CHANGED to CANCELLED, REJECTED or SHIPPED, and FULFILMENT_UPDATED (a dealer's
+ * (INVENTORY_CHANGED other than the topology's own RESERVED, RELEASED and SHIPPED, which carry {@code reserved};
+ * product-service's SHIPPED figure, without it, counts a shipment on its stock document, see {@link StockLevel}),
+ * the dealers' profiles (DEALER_UPDATED, kept as a table), ORDER_CREATED, ORDER_STATUS_CHANGED to CANCELLED, REJECTED or SHIPPED, and FULFILMENT_UPDATED (a dealer's
  * answer, a share shipped or cancelled, a manual assignment). They are merged into one single-partition stream
  * ({@code inventory-commands}), so one task decides every reservation in order; outputs are ORDER_VALIDATED (with one
  * share per dealer), FULFILMENT_REASSIGNED (a declined or expired share placed again, a manual assignment answered),
@@ -48,7 +50,7 @@ public final class InventoryLevelsTopology {
     static final String DEADLINES_STORE = "inventory-acceptance-deadlines";
     private static final String[] STORES = {STOCK_STORE, DEALERS_STORE, DEALER_LOAD_STORE, RESERVATIONS_STORE,
         DEADLINES_STORE};
-    /** What the topology itself writes to INVENTORY_CHANGED: not stock figures, so not read back. */
+    /** What the topology itself writes to INVENTORY_CHANGED (with reserved): not stock figures, so not read back. */
     private static final Set<Reason> OWN_REASONS = EnumSet.of(Reason.RESERVED, Reason.RELEASED, Reason.SHIPPED);
     private static final Set<OrderStatus> FOLLOWED = EnumSet.of(OrderStatus.CANCELLED, OrderStatus.REJECTED,
             OrderStatus.SHIPPED);
@@ -82,7 +84,7 @@ public final class InventoryLevelsTopology {
                 Serdes.String(), Serdes.String()));
 
         KStream<String, InventoryCommand> stockFigures = stream(builder, Topics.INVENTORY_CHANGED)
-                .filter((key, event) -> !OWN_REASONS.contains(event.payload().reason()))
+                .filter((key, event) -> !own(event.payload()))
                 .mapValues(event -> InventoryCommand.stock(event.payload(), event.occurredAt()));
         KStream<String, InventoryCommand> newOrders = stream(builder, Topics.ORDER_CREATED)
                 .mapValues(event -> InventoryCommand.orderCreated(event.payload(), event.occurredAt()));
@@ -112,5 +114,10 @@ public final class InventoryLevelsTopology {
                                                                 Topic<String, EventEnvelope<P>> topic) {
         return builder.stream(topic.name(), Consumed.with(topic.keySerde(), topic.valueSerde()))
                 .filter((key, event) -> event != null && event.payload() != null);
+    }
+
+    /** One of the topology's own changes: its reasons, with the reservations it alone knows. */
+    private static boolean own(InventoryChanged change) {
+        return OWN_REASONS.contains(change.reason()) && change.reserved() != null;
     }
 }

@@ -2,6 +2,7 @@ package com.toprise.topology.inventory;
 
 import com.toprise.schemas.events.DealerUpdated;
 import com.toprise.schemas.events.InventoryChanged;
+import com.toprise.schemas.events.InventoryChanged.Reason;
 import com.toprise.schemas.events.OrderCreated;
 import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
 import com.toprise.schemas.events.OrderValidated;
@@ -65,15 +66,19 @@ final class ReservationProcessor implements Processor<String, InventoryCommand, 
         }
     }
 
+    /** product-service's figure: an adjustment's, or its count of a shipment the topology made (SHIPPED). */
     private void applyStockFigure(InventoryChanged figure, Instant asOf, long timestamp) {
         String key = Topics.inventoryKey(figure.sku(), figure.dealerId());
         StockLevel current = ledger.stock().get(key);
+        boolean countsShipment = figure.reason() == Reason.SHIPPED;
         if (current == null) {
             current = new StockLevel(figure.sku(), figure.dealerId(), 0, 0, null);
-        } else if (current.onHandAsOf() != null && asOf.isBefore(current.onHandAsOf())) {
-            return; // a redelivered older figure must not undo a newer one
+        } else if (current.onHandAsOf() != null && (asOf.isBefore(current.onHandAsOf())
+                || countsShipment && asOf.equals(current.onHandAsOf()))) {
+            return; // a redelivered older figure must not undo a newer one, nor a shipment be counted twice
         }
-        ledger.put(key, current.withOnHand(figure.onHand(), asOf), timestamp);
+        long counted = countsShipment ? Math.max(0, -figure.delta()) : 0;
+        ledger.put(key, current.withFigure(figure.onHand(), counted, asOf), timestamp);
     }
 
     /** The dealers' table: the latest profile per dealer, a redelivered older one ignored. */

@@ -4,18 +4,22 @@ import com.toprise.schemas.events.DealerUpdated;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
 import com.toprise.schemas.events.InventoryChanged.Reason;
+import com.toprise.schemas.events.InventoryChanged;
 import com.toprise.schemas.events.InventoryLevel;
 import com.toprise.schemas.events.OrderCreated;
 import com.toprise.schemas.events.OrderStatusChanged.OrderStatus;
-import com.toprise.schemas.events.OrderValidated;
 import com.toprise.schemas.events.OrderValidated.Allocation;
 import com.toprise.schemas.events.OrderValidated.Rejection;
 import com.toprise.schemas.events.OrderValidated.Result;
+import com.toprise.schemas.events.OrderValidated;
+import com.toprise.schemas.serde.JsonSerde;
 import com.toprise.topology.inventory.InventoryTopologyDriver.StockFigures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +148,38 @@ class InventoryLevelsTopologyTest {
         assertThat(results).doesNotContainKey("o-1");
         assertThat(results.get("o-2").lines().get(0).rejection()).isEqualTo(Rejection.INVALID_QUANTITY);
         assertThat(topology.level("BRK-PAD-001", "d-1")).isEqualTo(new StockFigures(2, 0, 2));
+    }
+
+    @Test
+    void shippedPartsStayOffTheShelfWhenAnAdjustmentCrossesProductServicesCountOfTheShipment() {
+        topology.stock("BRK-PAD-001", "d-1", 5);
+        topology.order("o-1", line("BRK-PAD-001", 2));
+        topology.status("o-1", OrderStatus.SHIPPED);
+        assertThat(topology.level("BRK-PAD-001", "d-1")).isEqualTo(new StockFigures(3, 0, 3));
+
+        // product-service adjusted (+1) before it counted the shipment: its figure still holds the 2 shipped parts
+        topology.advance(Duration.ofSeconds(1));
+        topology.stock("BRK-PAD-001", "d-1", 6);
+        assertThat(topology.level("BRK-PAD-001", "d-1")).isEqualTo(new StockFigures(4, 0, 4));
+        // its count of the shipment, and that count again (a redelivery): nothing more leaves the shelf
+        topology.advance(Duration.ofSeconds(1));
+        InventoryChanged counted = InventoryChanged.stockFigure("BRK-PAD-001", "d-1", 4, -2, Reason.SHIPPED);
+        topology.figure(counted);
+        topology.figure(counted);
+        assertThat(topology.level("BRK-PAD-001", "d-1")).isEqualTo(new StockFigures(4, 0, 4));
+        // from now on its figures are the shelf
+        topology.advance(Duration.ofSeconds(1));
+        topology.stock("BRK-PAD-001", "d-1", 3);
+        assertThat(topology.level("BRK-PAD-001", "d-1")).isEqualTo(new StockFigures(3, 0, 3));
+    }
+
+    @Test
+    void aStockLevelStoredBeforeShipmentsWereCountedReadsAsNoneAhead() {
+        StockLevel stored = JsonSerde.of(StockLevel.class).deserializer().deserialize("inventory-stock",
+                "{\"sku\": \"BRK-PAD-001\", \"dealerId\": \"d-1\", \"onHand\": 5, \"reserved\": 1}"
+                        .getBytes(StandardCharsets.UTF_8));
+        assertThat(stored).isEqualTo(new StockLevel("BRK-PAD-001", "d-1", 5, 1, null));
+        assertThat(stored.shippedAhead()).isZero();
     }
 
     @Test

@@ -119,6 +119,12 @@ final class InventoryTopologyDriver implements AutoCloseable {
                 InventoryChanged.stockFigure(sku, dealerId, onHand, onHand, Reason.ADJUSTMENT), asOf), now);
     }
 
+    /** A figure of product-service's as it is, e.g. its count of a shipment (reason SHIPPED), as of now. */
+    void figure(InventoryChanged figure) {
+        String key = Topics.inventoryKey(figure.sku(), figure.dealerId());
+        inventory.pipeInput(key, EventEnvelope.of(EventType.INVENTORY_CHANGED, key, figure, now), now);
+    }
+
     /** Feeds records the topology wrote to INVENTORY_CHANGED back in, as the real topic would. */
     void pipeBack(List<KeyValue<String, EventEnvelope<InventoryChanged>>> written) {
         written.forEach(kv -> inventory.pipeInput(kv.key, kv.value, now));

@@ -161,6 +161,13 @@ public final class Shop {
         throw new AssertionError("order " + orderId + " still " + order + " after " + timeout);
     }
 
+    /** product-service's stock document of the SKU at the dealer ({@code onHand}, its recent adjustments). */
+    public JsonNode stockDocument(String sku, String dealerId) {
+        HttpResponse<String> stock = api.get("/api/inventory/stock/" + sku + "/" + dealerId, admin);
+        assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);
+        return Api.json(stock);
+    }
+
     /** Polls the order (as {@code token} sees it) until it is in {@code status}; returns it. */
     public JsonNode awaitStatus(String token, String orderId, String status) {
         return awaitValue("order " + orderId + " to be " + status, () -> {

@@ -34,10 +34,25 @@ public record DealerStock(@Id String id, String sku, String dealerId, long onHan
      * told subscribers a wrong available while orders held units.
      */
     InventoryChanged asEvent(long delta) {
-        return InventoryChanged.stockFigure(sku, dealerId, onHand, delta, InventoryChanged.Reason.ADJUSTMENT);
+        return asEvent(delta, InventoryChanged.Reason.ADJUSTMENT);
     }
 
-    /** One change of onHand: by whom, why, and the result. */
-    public record Adjustment(long delta, String reason, String by, String role, Instant at, long onHandAfter) {
+    InventoryChanged asEvent(long delta, InventoryChanged.Reason reason) {
+        return InventoryChanged.stockFigure(sku, dealerId, onHand, delta, reason);
+    }
+
+    /** Whether the event (a shipment of the inventory topology's) was applied already. */
+    boolean applied(String eventId) {
+        return adjustments != null && adjustments.stream().anyMatch(a -> eventId.equals(a.eventId()));
+    }
+
+    /**
+     * One change of onHand: by whom, why, and the result.
+     *
+     * @param eventId the event it applies (the inventory topology's SHIPPED), so a redelivery is recognised; null
+     *                for an adjustment asked for through the API
+     */
+    public record Adjustment(long delta, String reason, String by, String role, Instant at, long onHandAfter,
+                             String eventId) {
     }
 }

@@ -5,6 +5,7 @@ import com.toprise.common.web.ConflictException;
 import com.toprise.common.web.InvalidRequestException;
 import com.toprise.schemas.events.EventEnvelope;
 import com.toprise.schemas.events.EventType;
+import com.toprise.schemas.events.InventoryChanged;
 import com.toprise.schemas.topics.Topics;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,14 +19,16 @@ import java.time.Instant;
 import java.util.function.Predicate;
 
 /**
- * Applies stock adjustments: the new onHand, the adjustment's record and its INVENTORY_CHANGED go in one document
- * write. Concurrent adjustments of the same stock are serialised by the version: a write that lost the race reads
- * again and retries, so none is lost and onHand never goes below zero.
+ * Applies stock adjustments, and the inventory topology's shipments: the new onHand, the adjustment's record and
+ * its INVENTORY_CHANGED go in one document write. Concurrent adjustments of the same stock are serialised by the
+ * version: a write that lost the race reads again and retries, so none is lost and onHand never goes below zero.
  */
 @Service
 class StockLedger {
 
     private static final int ATTEMPTS = 5;
+    /** How a shipment's adjustment names who made it: the inventory topology, as order-service names it. */
+    static final String SHIPPER = "SYSTEM:inventory";
 
     private final MongoTemplate mongo;
     private final OutboxWriter outbox;
@@ -60,24 +63,59 @@ class StockLedger {
             }
             Instant now = clock.instant();
             DealerStock.Adjustment adjustment = new DealerStock.Adjustment(request.delta(), request.reason().strip(), by,
-                    role, now, base.onHand() + request.delta());
-            DealerStock next = base.adjusted(adjustment);
-            EventEnvelope<?> event = EventEnvelope.of(EventType.INVENTORY_CHANGED, id, next.asEvent(request.delta()), now);
-            if (current == null) {
-                try {
-                    return outbox.insert(next, event);
-                } catch (DuplicateKeyException createdMeanwhile) {
-                    continue;
-                }
-            }
-            Query sameVersion = Query.query(Criteria.where("_id").is(id).and("version").is(current.version()));
-            Update update = new Update().set("onHand", next.onHand()).set("version", next.version())
-                    .set("updatedAt", now).push("adjustments", adjustment);
-            if (outbox.update(sameVersion, update, DealerStock.class, event)) {
-                return next;
+                    role, now, base.onHand() + request.delta(), null);
+            DealerStock written = write(current, base, adjustment, InventoryChanged.Reason.ADJUSTMENT);
+            if (written != null) {
+                return written;
             }
         }
-        throw new ConflictException("the stock of " + request.sku() + " at " + request.dealerId()
+        throw tooBusy(request.sku(), request.dealerId());
+    }
+
+    /**
+     * The inventory topology shipped {@code units} of this stock (its INVENTORY_CHANGED {@code eventId}, reason
+     * SHIPPED): they leave the stock document too, once however often the event comes, and the SHIPPED figure that
+     * says so tells the topology its shipment is counted here. Never below zero: a document that held fewer loses
+     * what it held. Nothing happens for stock this service never had.
+     */
+    void shipped(String sku, String dealerId, long units, String eventId) {
+        String id = Topics.inventoryKey(sku, dealerId);
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            DealerStock current = mongo.findById(id, DealerStock.class);
+            if (current == null || current.applied(eventId)) {
+                return;
+            }
+            long taken = Math.min(units, current.onHand());
+            DealerStock.Adjustment adjustment = new DealerStock.Adjustment(-taken, "shipped to a customer",
+                    SHIPPER, "SYSTEM", clock.instant(), current.onHand() - taken, eventId);
+            if (write(current, current, adjustment, InventoryChanged.Reason.SHIPPED) != null) {
+                return;
+            }
+        }
+        throw tooBusy(sku, dealerId);
+    }
+
+    /** The adjusted stock, written with its event if nobody wrote it since {@code current} was read; else null. */
+    private DealerStock write(DealerStock current, DealerStock base, DealerStock.Adjustment adjustment,
+                              InventoryChanged.Reason reason) {
+        DealerStock next = base.adjusted(adjustment);
+        EventEnvelope<?> event = EventEnvelope.of(EventType.INVENTORY_CHANGED, next.id(),
+                next.asEvent(adjustment.delta(), reason), adjustment.at());
+        if (current == null) {
+            try {
+                return outbox.insert(next, event);
+            } catch (DuplicateKeyException createdMeanwhile) {
+                return null;
+            }
+        }
+        Query sameVersion = Query.query(Criteria.where("_id").is(next.id()).and("version").is(current.version()));
+        Update update = new Update().set("onHand", next.onHand()).set("version", next.version())
+                .set("updatedAt", adjustment.at()).push("adjustments", adjustment);
+        return outbox.update(sameVersion, update, DealerStock.class, event) ? next : null;
+    }
+
+    private static ConflictException tooBusy(String sku, String dealerId) {
+        return new ConflictException("the stock of " + sku + " at " + dealerId
                 + " is changing too often right now: retry");
     }
 }

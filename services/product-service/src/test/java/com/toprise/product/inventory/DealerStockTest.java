@@ -19,9 +19,9 @@ class DealerStockTest {
     void anAdjustmentPublishesOnHandAndLeavesReservedAndAvailableOut() {
         DealerStock stock = DealerStock.empty("BRK-1", "d-1")
                 .adjusted(new DealerStock.Adjustment(10, "opening count", "u-admin", "INVENTORY_ADMIN",
-                        Instant.parse("2026-11-25T10:00:00Z"), 10))
+                        Instant.parse("2026-11-25T10:00:00Z"), 10, null))
                 .adjusted(new DealerStock.Adjustment(-3, "damaged", "u-dealer", "DEALER",
-                        Instant.parse("2026-11-25T11:00:00Z"), 7));
+                        Instant.parse("2026-11-25T11:00:00Z"), 7, null));
 
         InventoryChanged event = stock.asEvent(-3);
 

@@ -96,6 +96,29 @@ class StockLedgerTest {
         assertThat(applied).isPositive();
     }
 
+    @Test
+    void aShipmentOfTheTopologysLeavesTheDocumentOnceAndSaysSoWithAShippedFigure() {
+        ledger.adjust(new NewAdjustment("BRK-1", "d-1", 5L, "opening count"), "u-admin", "INVENTORY_ADMIN");
+
+        ledger.shipped("BRK-1", "d-1", 2, "ev-ship-1");
+        ledger.shipped("BRK-1", "d-1", 2, "ev-ship-1"); // redelivered
+        ledger.shipped("BRK-1", "d-9", 2, "ev-ship-2"); // stock this service never had
+
+        DealerStock stored = mongo.findById("BRK-1|d-1", DealerStock.class);
+        assertThat(stored.onHand()).isEqualTo(3);
+        assertThat(stored.adjustments()).extracting(DealerStock.Adjustment::delta, DealerStock.Adjustment::by,
+                DealerStock.Adjustment::eventId, DealerStock.Adjustment::onHandAfter).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(5L, "u-admin", null, 5L),
+                org.assertj.core.groups.Tuple.tuple(-2L, StockLedger.SHIPPER, "ev-ship-1", 3L));
+        assertThat(lastEvent().payload()).isEqualTo(InventoryChanged.stockFigure("BRK-1", "d-1", 3, -2,
+                InventoryChanged.Reason.SHIPPED));
+        assertThat(mongo.findById("BRK-1|d-9", DealerStock.class)).isNull();
+
+        ledger.shipped("BRK-1", "d-1", 7, "ev-ship-3"); // more than the document holds: it holds none, not fewer
+        assertThat(mongo.findById("BRK-1|d-1", DealerStock.class).onHand()).isZero();
+        assertThat(lastEvent().payload().delta()).isEqualTo(-3);
+    }
+
     private EventEnvelope<InventoryChanged> lastEvent() {
         Document stored = mongo.getCollection("dealer_stock").find(new Document("_id", "BRK-1|d-1")).first();
         List<String> outbox = stored.getList(OutboxWriter.FIELD, String.class);
