@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,8 @@ public final class FakeBorzo implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile URI callbackUrl;
     private volatile Callback lastCallback;
-    private OffsetDateTime lastEventAt;
+    /** Per Borzo order, the time of its last event: each order's events are in order, never two at one time. */
+    private final Map<Long, OffsetDateTime> lastEventAt = new HashMap<>();
 
     private FakeBorzo(HttpServer server, String authToken, String callbackSecret) {
         this.server = server;
@@ -183,7 +185,7 @@ public final class FakeBorzo implements AutoCloseable {
     }
 
     private String callbackBody(long orderId, String deliveryStatus, boolean move) {
-        String at = nextEventTime().toString();
+        String at = nextEventTime(orderId).toString();
         ObjectNode callback = JsonNodeFactory.instance.objectNode();
         callback.put("event_datetime", at);
         callback.put("event_type", "delivery_changed");
@@ -191,11 +193,12 @@ public final class FakeBorzo implements AutoCloseable {
         return JSON.writeValueAsString(callback);
     }
 
-    // Borzo's times have whole seconds; two events of a test within one second are still two events
-    private synchronized OffsetDateTime nextEventTime() {
+    // Borzo's times have whole seconds; two events of one order within one second are still two events. Per order,
+    // so that many orders' callbacks in one second (a load test) keep the present time instead of running ahead
+    private synchronized OffsetDateTime nextEventTime(long orderId) {
         OffsetDateTime now = OffsetDateTime.now(INDIA).withNano(0);
-        lastEventAt = lastEventAt == null || now.isAfter(lastEventAt) ? now : lastEventAt.plusSeconds(1);
-        return lastEventAt;
+        return lastEventAt.merge(orderId, now,
+                (last, current) -> current.isAfter(last) ? current : last.plusSeconds(1));
     }
 
     private Callback send(String body, String signature) {

@@ -8,7 +8,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +26,8 @@ final class FakeBorzoOrders {
     private static final double UNKNOWN_DISTANCE_KM = 5;
 
     private final Map<Long, ObjectNode> orders = new TreeMap<>();
+    /** The newest order created for each client order id, so a load test's look-ups do not scan every order. */
+    private final Map<String, Long> newestByClientOrderId = new HashMap<>();
     private long nextId = 1001;
 
     /**
@@ -102,6 +104,10 @@ final class FakeBorzoOrders {
             ((ObjectNode) point).put("tracking_url", trackingBase + "/" + pointId);
         }
         orders.put(id, order);
+        String clientOrderId = dropPoint(order).path("client_order_id").asString("");
+        if (!clientOrderId.isEmpty()) {
+            newestByClientOrderId.put(clientOrderId, id);
+        }
         return order.deepCopy();
     }
 
@@ -159,13 +165,7 @@ final class FakeBorzoOrders {
 
     /** The id of the order created for this client order id (the drop point's), the newest if several. */
     synchronized Optional<Long> idFor(String clientOrderId) {
-        List<Long> ids = new ArrayList<>();
-        orders.forEach((id, order) -> {
-            if (clientOrderId.equals(dropPoint(order).path("client_order_id").asString(""))) {
-                ids.add(id);
-            }
-        });
-        return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(ids.size() - 1));
+        return Optional.ofNullable(newestByClientOrderId.get(clientOrderId));
     }
 
     private static JsonNode dropPoint(JsonNode order) {

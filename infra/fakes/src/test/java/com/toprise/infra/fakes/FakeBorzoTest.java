@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -110,6 +111,28 @@ class FakeBorzoTest {
         assertThat(replayed.status()).isEqualTo(200);
         // the forged "finished" moved nothing: the order is where the genuine pick-up left it
         assertThat(borzo.order(id).orElseThrow().path("status").asString()).isEqualTo("active");
+    }
+
+    @Test
+    void timesEachOrdersEventsApartButNotOtherOrders() throws Exception {
+        long first = call("POST", "/create-order", ORDER, "token").path("order").path("order_id").asLong();
+        long second = call("POST", "/create-order", ORDER.replace("o-1-1", "o-2-1"), "token").path("order")
+                .path("order_id").asLong();
+        assertThat(borzo.orderIdFor("o-1-1")).contains(first);
+        assertThat(borzo.orderIdFor("o-2-1")).contains(second);
+
+        OffsetDateTime before = OffsetDateTime.now().withNano(0);
+        OffsetDateTime pickedUp = eventAt(borzo.sendCallback(first, "parcel_picked_up"));
+        OffsetDateTime finished = eventAt(borzo.sendCallback(first, "finished"));
+        OffsetDateTime other = eventAt(borzo.sendCallback(second, "parcel_picked_up"));
+
+        assertThat(finished).isAfter(pickedUp);
+        // another order's event is not pushed behind the first order's: it keeps the present second
+        assertThat(other).isBetween(before, OffsetDateTime.now().plusSeconds(1));
+    }
+
+    private static OffsetDateTime eventAt(FakeBorzo.Callback callback) {
+        return OffsetDateTime.parse(JSON.readTree(callback.body()).path("event_datetime").asString());
     }
 
     private JsonNode call(String method, String path, String body, String token) throws Exception {
