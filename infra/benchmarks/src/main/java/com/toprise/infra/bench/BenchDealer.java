@@ -7,23 +7,21 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The dealer the benchmark's stock belongs to, set up as a marketplace would: an account the Super-admin onboards,
+ * A dealer the benchmark's stock belongs to, set up as a marketplace would: an account the Super-admin onboards,
  * assigned the category of the benchmark's parts, with a profile that serves every benchmark customer (business
  * address at the customers' pincode, shipping nationwide). The assignment rule gives an order only to such a
  * dealer. On a platform that has no profiles yet (older code), the profile call is refused and the dealer takes
- * orders without it, so the same benchmark runs on both sides of a comparison.
+ * orders without it, so the same benchmark runs on both sides of a comparison. Its token is the dealer's own, for
+ * the work on its fulfilments.
  */
-final class BenchDealer {
+record BenchDealer(String id, String token) {
 
     static final String CATEGORY = "Brakes";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String PASSWORD = "bench dealer password";
 
-    private BenchDealer() {
-    }
-
-    /** @return the dealer's id, to stock */
-    static String onboard(BenchHttp http, String admin, String pincode) {
+    /** @return the dealer, logged in, to stock */
+    static BenchDealer onboard(BenchHttp http, String admin, String pincode) {
         String email = "bench-dealer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         BenchHttp.Response created = BenchHttp.expect(201, http.post("/api/dealers", """
                 {"email":"%s","password":"%s","name":"Bench","businessName":"Bench Motors","gstin":"29ABCDE1234F1Z5",
@@ -49,6 +47,6 @@ final class BenchDealer {
         if (profile != 200 && profile != 404 && profile != 405) {
             throw new IllegalStateException("the dealer profile was refused: " + profile);
         }
-        return dealerId;
+        return new BenchDealer(dealerId, token);
     }
 }

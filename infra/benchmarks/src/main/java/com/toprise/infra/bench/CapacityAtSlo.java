@@ -89,7 +89,7 @@ final class CapacityAtSlo {
 
     /** One rate held for {@code seconds}; then its orders' verdicts are awaited, a backlog drained. */
     private Map<String, Object> step(double rate, int seconds, String label) throws Exception {
-        double quietSeconds = awaitQuiet();
+        double quietSeconds = CpuAccount.awaitQuiet(platform, plan.quietCores(), plan.quietMax());
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         IntFunction<ClosedLoop.Request> orders = shop.randomOrders(skuOf);
         ClosedLoop.Observer accepted = IntakeShop.recordAccepted(sentAt);
@@ -122,24 +122,6 @@ final class CapacityAtSlo {
                 label, rate, postP99, confirmedP99, sentAt.size(), offered,
                 withinSlo ? "within SLO" : "MISSES SLO");
         return step;
-    }
-
-    /**
-     * Waits until the platform's processes together use less than {@code quietCores} over 3 s: a step starts only
-     * once the previous one's tail (CDC, the sinks' indexing, compactions, GC) is done, or it pays for that tail
-     * and the figure depends on what ran before it. At most {@code quietMax}; returns the seconds waited.
-     */
-    private double awaitQuiet() throws InterruptedException {
-        long started = System.nanoTime();
-        long deadline = started + plan.quietMax().toNanos();
-        while (System.nanoTime() < deadline) {
-            CpuAccount window = CpuAccount.start(platform);
-            Thread.sleep(3000);
-            if (window.platformCoresBusy() < plan.quietCores()) {
-                break;
-            }
-        }
-        return Math.round((System.nanoTime() - started) / 1e8) / 10.0;
     }
 
     private static Double finiteOrNull(double value) {

@@ -4,6 +4,7 @@ import com.toprise.infra.platform.EmbeddedPlatform;
 import com.toprise.infra.platform.PlatformComponent;
 import com.toprise.infra.platform.Processes;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -44,6 +45,24 @@ final class CpuAccount {
         figures.put("coresBusy", round(total / 1e9 / seconds));
         figures.put("cpuMsPerUnit", msPerUnit);
         return figures;
+    }
+
+    /**
+     * Waits until the platform's processes together use less than {@code cores} over 3 s: a measurement starts only
+     * once the previous load's tail (CDC, the sinks' indexing, compactions, GC) is done, or it pays for that tail
+     * and the figure depends on what ran before it. At most {@code max}; returns the seconds waited.
+     */
+    static double awaitQuiet(EmbeddedPlatform platform, double cores, Duration max) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + max.toNanos();
+        while (System.nanoTime() < deadline) {
+            CpuAccount window = start(platform);
+            Thread.sleep(3000);
+            if (window.platformCoresBusy() < cores) {
+                break;
+            }
+        }
+        return Math.round((System.nanoTime() - started) / 1e8) / 10.0;
     }
 
     /** How many cores the platform's processes (not the load generator) kept busy since the start. */

@@ -12,6 +12,10 @@ import java.util.Map;
 /** A benchmark's own platform: a fresh temporary data dir, free ports, removed again after the measurement. */
 final class FreshPlatform {
 
+    /** The gateway's rate limits raised for load generators (on, so their cost is paid, but not refusing). */
+    static final Map<String, String> RAISED_RATE_LIMITS = Map.of("TOPRISE_GATEWAY_RATE_LIMIT_PER_USER", "1000000",
+            "TOPRISE_GATEWAY_RATE_LIMIT_PER_IP", "1000000");
+
     interface Measurement {
         Map<String, Object> on(EmbeddedPlatform platform) throws Exception;
     }

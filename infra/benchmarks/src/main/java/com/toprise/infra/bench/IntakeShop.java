@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,11 +16,14 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 /**
- * What the order-intake benchmark orders from, set up through the gateway as a shop would be: an admin, a warm-up
- * SKU, the measured SKUs with their dealer stock (a few scarce), and customers with a delivery address, all known to
- * order-service before the first order. Then the orders themselves, and the oversell check at the end.
+ * What the order benchmarks order from, set up through the gateway as a shop would be: an admin, one or more
+ * dealers, a warm-up SKU, the measured SKUs with their dealer stock (a few scarce; each SKU stocked by one dealer,
+ * round robin, so the assignment rule has only that dealer to choose), and customers with a phone and a delivery
+ * address, all known to order-service (and every dealer to the inventory topology) before the first order. Then
+ * the orders themselves, and the oversell check at the end.
  */
 final class IntakeShop {
 
@@ -34,41 +38,72 @@ final class IntakeShop {
     private final Map<String, Integer> stockOf;
     private final List<String> skus;
     private final List<Customer> customers;
+    /** Who stocks each SKU (the warm-up SKU: the first dealer). */
+    private final Map<String, BenchDealer> dealerOf;
 
     private IntakeShop(BenchHttp http, String admin, String warmSku, Map<String, Integer> stockOf,
-                       List<Customer> customers) {
+                       List<Customer> customers, Map<String, BenchDealer> dealerOf) {
         this.http = http;
         this.admin = admin;
         this.warmSku = warmSku;
         this.stockOf = stockOf;
         this.skus = List.copyOf(stockOf.keySet());
         this.customers = customers;
+        this.dealerOf = dealerOf;
     }
 
     /** @param scarce how many of the {@code skuCount} SKUs have only {@code scarceStock} units */
     static IntakeShop open(EmbeddedPlatform platform, int skuCount, int stock, int scarce, int scarceStock,
                            int customerCount) {
+        return open(platform, 1, skuCount, stock, scarce, scarceStock, customerCount);
+    }
+
+    /** As above, the SKUs spread over {@code dealerCount} dealers (SKU i at dealer i mod dealerCount). */
+    static IntakeShop open(EmbeddedPlatform platform, int dealerCount, int skuCount, int stock, int scarce,
+                           int scarceStock, int customerCount) {
         BenchHttp http = new BenchHttp(platform.gatewayUrl());
         AdminCredentials credentials = AdminCredentials.ensure(platform.settings().dataDir());
         String admin = login(http, credentials.email(), credentials.password());
-        String dealerId = BenchDealer.onboard(http, admin, PINCODE);
-        String warmSku = product(http, admin, dealerId, "BENCH-WARM", 200_000);
+        List<BenchDealer> dealers = new ArrayList<>();
+        for (int i = 0; i < dealerCount; i++) {
+            dealers.add(BenchDealer.onboard(http, admin, PINCODE));
+        }
+        Map<String, BenchDealer> dealerOf = new LinkedHashMap<>();
+        String warmSku = product(http, admin, dealers.get(0).id(), "BENCH-WARM", 200_000);
+        dealerOf.put(warmSku, dealers.get(0));
         Map<String, Integer> stockOf = new LinkedHashMap<>();
         for (int i = 0; i < skuCount; i++) {
             int units = i < scarce ? scarceStock : stock;
-            stockOf.put(product(http, admin, dealerId, "BENCH-" + i, units), units);
+            BenchDealer dealer = dealers.get(i % dealerCount);
+            String sku = product(http, admin, dealer.id(), "BENCH-" + i, units);
+            stockOf.put(sku, units);
+            dealerOf.put(sku, dealer);
         }
         List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < customerCount; i++) {
             customers.add(customer(http));
         }
-        IntakeShop shop = new IntakeShop(http, admin, warmSku, stockOf, customers);
+        IntakeShop shop = new IntakeShop(http, admin, warmSku, stockOf, customers, Map.copyOf(dealerOf));
         shop.awaitKnown();
         return shop;
     }
 
     List<String> skus() {
         return skus;
+    }
+
+    /** The dealer that stocks this SKU. */
+    BenchDealer dealerOf(String sku) {
+        return dealerOf.get(sku);
+    }
+
+    /** The token of the n-th customer (round robin), who placed the n-th order. */
+    String customerToken(int n) {
+        return customers.get(n % customers.size()).token();
+    }
+
+    BenchHttp http() {
+        return http;
     }
 
     /** One unit of the warm-up SKU, by the n-th customer (round robin). */
@@ -78,9 +113,17 @@ final class IntakeShop {
 
     /** One unit of {@code sku}, by the n-th customer (round robin), with a fresh Idempotency-Key. */
     BenchHttp.Response place(int n, String sku) {
+        return place(n, List.of(sku));
+    }
+
+    /** One unit of each of {@code lineSkus}, by the n-th customer (round robin), with a fresh Idempotency-Key. */
+    BenchHttp.Response place(int n, List<String> lineSkus) {
         Customer customer = customers.get(n % customers.size());
-        return http.send("POST", "/api/orders", "{\"lines\":[{\"sku\":\"%s\",\"quantity\":1}],\"deliveryAddressId\":\"%s\"}"
-                .formatted(sku, customer.addressId()), customer.token(), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        String lines = lineSkus.stream().map(sku -> "{\"sku\":\"%s\",\"quantity\":1}".formatted(sku))
+                .collect(Collectors.joining(","));
+        return http.send("POST", "/api/orders", "{\"lines\":[%s],\"deliveryAddressId\":\"%s\"}"
+                .formatted(lines, customer.addressId()), customer.token(),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 
     /** The n-th order: one unit of a random measured SKU; an accepted one's SKU is noted in {@code skuOf}. */
@@ -155,7 +198,8 @@ final class IntakeShop {
     private static Customer customer(BenchHttp http) {
         String email = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         BenchHttp.expect(201, http.post("/api/auth/register",
-                "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Bench\"}".formatted(email, PASSWORD), null));
+                "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"Bench\",\"phone\":\"+919811111111\"}"
+                        .formatted(email, PASSWORD), null));
         String token = login(http, email, PASSWORD);
         BenchHttp.Response address = BenchHttp.expect(201, http.post("/api/addresses", """
                 {"label":"Garage","line1":"1 Bench Road","city":"Bengaluru","state":"Karnataka","pincode":"%s"}"""
@@ -186,9 +230,19 @@ final class IntakeShop {
             }
         }
         http.send("DELETE", "/api/cart", null, probe.token(), Map.of());
-        // the dealer's profile travels to the inventory topology as an event: an order before it would be refused
+        // a dealer's profile travels to the inventory topology as an event: an order before it would be refused
         if (!await(Duration.ofSeconds(120), () -> confirmed(placeWarmUp(0)))) {
             throw new IllegalStateException("no warm-up order was confirmed: the dealer is not assignable");
+        }
+        for (BenchDealer dealer : new LinkedHashSet<>(dealerOf.values())) {
+            if (dealer == dealerOf.get(warmSku)) {
+                continue; // the warm-up order just proved it
+            }
+            String sku = skus.stream().filter(s -> dealerOf.get(s) == dealer).findFirst().orElseThrow();
+            if (!await(Duration.ofSeconds(120), () -> confirmed(place(0, sku)))) {
+                throw new IllegalStateException("no order of " + sku + " was confirmed: dealer " + dealer.id()
+                        + " is not assignable");
+            }
         }
     }
 

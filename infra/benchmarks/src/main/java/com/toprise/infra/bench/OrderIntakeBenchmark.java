@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
+import static com.toprise.infra.bench.Options.doubleOption;
+import static com.toprise.infra.bench.Options.intOption;
+
 /**
  * Order intake through the gateway on the whole embedded platform: customers POST one-unit orders for a set of SKUs;
  * most have stock for the whole run, a few scarce ones run out within seconds, so orders compete for their last
@@ -23,8 +26,7 @@ import java.util.function.IntFunction;
  */
 final class OrderIntakeBenchmark implements Benchmark {
 
-    private static final Map<String, String> RAISED_LIMITS = Map.of("TOPRISE_GATEWAY_RATE_LIMIT_PER_USER", "1000000",
-            "TOPRISE_GATEWAY_RATE_LIMIT_PER_IP", "1000000");
+    private static final Map<String, String> RAISED_LIMITS = FreshPlatform.RAISED_RATE_LIMITS;
 
     @Override
     public String name() {
@@ -123,13 +125,5 @@ final class OrderIntakeBenchmark implements Benchmark {
             throws Exception {
         return rate > 0 ? OpenLoop.run(platform, rate, clients, seconds, orders, observer)
                 : ClosedLoop.run(platform, clients, 0, seconds, orders, observer);
-    }
-
-    private static int intOption(Map<String, String> options, String name, int defaultValue) {
-        return Integer.parseInt(options.getOrDefault(name, Integer.toString(defaultValue)));
-    }
-
-    private static double doubleOption(Map<String, String> options, String name, double defaultValue) {
-        return Double.parseDouble(options.getOrDefault(name, Double.toString(defaultValue)));
     }
 }

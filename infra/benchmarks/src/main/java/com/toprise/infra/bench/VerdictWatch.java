@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +39,7 @@ final class VerdictWatch implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread poller;
     private volatile boolean running = true;
+    private volatile Consumer<String> onValidated = orderId -> { };
 
     VerdictWatch(String bootstrapServers) {
         consumer = new KafkaConsumer<>(Map.of(
@@ -68,8 +70,10 @@ final class VerdictWatch implements AutoCloseable {
                     continue;
                 }
                 if (record.topic().equals(Topics.ORDER_VALIDATED.name())) {
-                    validatedSeenAt.putIfAbsent(
-                            validated.deserialize(record.topic(), record.value()).payload().orderId(), now);
+                    String orderId = validated.deserialize(record.topic(), record.value()).payload().orderId();
+                    if (validatedSeenAt.putIfAbsent(orderId, now) == null) {
+                        onValidated.accept(orderId);
+                    }
                     continue;
                 }
                 EventEnvelope<OrderStatusChanged> event = serde.deserialize(record.topic(), record.value());
@@ -79,6 +83,11 @@ final class VerdictWatch implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Tells {@code listener} (on the watch's thread, so briefly) each order whose ORDER_VALIDATED it first sees. */
+    void onValidated(Consumer<String> listener) {
+        this.onValidated = listener;
     }
 
     boolean decided(Collection<String> orderIds) {
