@@ -21,7 +21,7 @@ import java.util.Map;
 public final class BenchmarkRunner {
 
     private static final List<Benchmark> BENCHMARKS = List.of(new ColdStartBenchmark(), new CdcLatencyBenchmark(),
-            new SinkThroughputBenchmark(), new GatewayBenchmark(), new OrderIntakeBenchmark());
+            new SinkThroughputBenchmark(), new GatewayBenchmark(), new OrderIntakeBenchmark(), new FulfilmentBenchmark());
 
     private BenchmarkRunner() {
     }
