@@ -9,7 +9,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -35,10 +37,26 @@ final class IdIndexedH2Collection extends H2Collection {
         Optional<IndexLookup> lookup = indexLookup(query);
         if (lookup.isPresent()) {
             // the index narrows the candidates; the full query still decides which of them match
-            return matchDocuments(query, lookup.get().positions(), orderBy, numberToSkip, numberToReturn, batchSize,
-                    fieldSelector);
+            return privateCopies(matchDocuments(query, lookup.get().positions(), orderBy, numberToSkip,
+                    numberToReturn, batchSize, fieldSelector));
         }
-        return matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+        return privateCopies(matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector));
+    }
+
+    /**
+     * The documents a query found, as copies of the stored ones. The stored documents are the MVStore map's values,
+     * which its background writer serializes on its own thread; the base server's update changes the document its
+     * query found in place (removes and puts its fields) before storing it again, so a query that handed out the
+     * stored instance let every update race the writer, whose ConcurrentModificationException closes the store for
+     * good ("This store is closed"). With copies an update changes its own and stores it as a new value. Only the
+     * first batch is copied: later batches are read by clients (getMore), never changed.
+     */
+    private static QueryResult privateCopies(QueryResult found) {
+        List<Document> copies = new ArrayList<>();
+        for (Document document : found) {
+            copies.add(document.cloneDeeply());
+        }
+        return new QueryResult(copies, found.getCursorId());
     }
 
     /**
