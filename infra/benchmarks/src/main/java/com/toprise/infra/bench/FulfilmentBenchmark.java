@@ -18,7 +18,7 @@ import static com.toprise.infra.bench.Options.intOption;
  * its own fulfilments through /api/dealer/fulfilments: accept, pick every line, pack with weight and size, which
  * books the courier) and by Borzo's signed callbacks (parcel picked up, finished) from {@link FakeBorzo}, which
  * order-service books with; a share {@code cancel} of the orders is cancelled by its customer once packed.
- * Reported per transition ({@link FulfilmentJourneys#TRANSITIONS}): P50/P95/P99/max from the action to the new
+ * Reported per transition ({@link LifecycleCalls#TRANSITIONS}): P50/P95/P99/max from the action to the new
  * status being readable through the API, polled every {@code pollMs} (the resolution); completed orders per second;
  * the orders whose final state, read through the API, is not the one the simulation drove them to (target 0);
  * the CPU each process spent per completed order, and RSS. First a warm-up that does not overload: {@code warmClients}
@@ -65,7 +65,7 @@ final class FulfilmentBenchmark implements Benchmark {
                         intOption(options, "customers", 16));
                 LifecycleCalls calls = new LifecycleCalls(shop.http(), borzo);
                 Map<String, Object> result = new LinkedHashMap<>();
-                result.put("definitions", FulfilmentJourneys.TRANSITIONS);
+                result.put("definitions", LifecycleCalls.TRANSITIONS);
                 try (VerdictWatch verdicts = new VerdictWatch(platform.kafkaBootstrapServers())) {
                     Phase phase = new Phase(platform, shop, calls, verdicts, drive, connections, drain);
                     int warmClients = intOption(options, "warmClients", 8);

@@ -35,9 +35,6 @@ import java.util.function.Supplier;
  */
 final class FulfilmentJourneys implements AutoCloseable {
 
-    /** The transitions, in lifecycle order, and what each is timed from. */
-    static final Map<String, String> TRANSITIONS = definitions();
-
     private final IntakeShop shop;
     private final LifecycleCalls calls;
     private final List<BenchDealer> dealers;
@@ -48,8 +45,10 @@ final class FulfilmentJourneys implements AutoCloseable {
     private final long pollIntervalNanos;
     private final StatusPoller poller;
     private final ExecutorService actors;
-    private final TransitionLog log = new TransitionLog(List.copyOf(TRANSITIONS.keySet()));
+    private final TransitionLog log = new TransitionLog(List.copyOf(LifecycleCalls.TRANSITIONS.keySet()));
     private final List<Journey> journeys = Collections.synchronizedList(new ArrayList<>());
+    /** How each journey ended, by order id: true completed, false failed (absent: still going). */
+    private final Map<String, Boolean> outcomes = new ConcurrentHashMap<>();
     private final List<CompletableFuture<Void>> ends = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, CompletableFuture<Void>> validated = new ConcurrentHashMap<>();
     /** POST answered, epoch ms, per order: for the verdict stages. */
@@ -156,6 +155,7 @@ final class FulfilmentJourneys implements AutoCloseable {
                         calls.orderIs(journey, "DELIVERED")));
         CompletableFuture<Void> ended = end.handle((v, failure) -> {
             lastEndNanos = System.nanoTime();
+            outcomes.put(journey.orderId(), failure == null);
             if (failure == null) {
                 completed.incrementAndGet();
                 wholeJourneyMs.add((lastEndNanos - placedNanos) / 1e6);
@@ -251,19 +251,29 @@ final class FulfilmentJourneys implements AutoCloseable {
         return figures;
     }
 
-    /** Every order's final state, read through the API, against the one the simulation drove it to. */
+    /**
+     * Every order's final state, read through the API, against the one the simulation drove it to; of the wrong
+     * ones, how many belong to journeys that completed every step (a real inconsistency), failed (a step refused or
+     * timed out) or were still going when checked (the drain ran out).
+     */
     Map<String, Object> finalStates() {
         List<CompletableFuture<String>> checks;
         synchronized (journeys) {
             checks = journeys.stream().map(j -> CompletableFuture.supplyAsync(() -> {
                 String wrong = calls.wrongEnd(j);
-                return wrong.isEmpty() ? "" : j.orderId() + ": " + wrong;
+                Boolean outcome = outcomes.get(j.orderId());
+                String journey = outcome == null ? "unfinished" : outcome ? "completed" : "failed";
+                return wrong.isEmpty() ? "" : journey + " " + j.orderId() + ": " + wrong;
             }, actors)).toList();
         }
         List<String> wrong = checks.stream().map(CompletableFuture::join).filter(s -> !s.isEmpty()).toList();
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("orders", checks.size());
         figures.put("wrongState", wrong.size());
+        for (String journey : List.of("completed", "failed", "unfinished")) {
+            figures.put("wrongStateOf" + Character.toUpperCase(journey.charAt(0)) + journey.substring(1)
+                    + "Journeys", wrong.stream().filter(w -> w.startsWith(journey + " ")).count());
+        }
         figures.put("wrongStateSamples", wrong.stream().limit(10).toList());
         return figures;
     }
@@ -272,20 +282,5 @@ final class FulfilmentJourneys implements AutoCloseable {
     public void close() {
         poller.close();
         actors.shutdownNow();
-    }
-
-    private static Map<String, String> definitions() {
-        Map<String, String> d = new LinkedHashMap<>();
-        d.put("confirmed", "POST /api/orders answered -> the order reads CONFIRMED (the topology's verdict stored)");
-        d.put("offered", "POST /api/orders answered -> its dealer reads its fulfilment OFFERED (the assignment)");
-        d.put("accepted", "dealer's accept answered -> the order reads ASSIGNED");
-        d.put("picked", "dealer's pick of a line answered -> the fulfilment reads that line PICKED");
-        d.put("packed", "dealer's pack answered -> the order reads PACKED");
-        d.put("booked", "dealer's pack answered -> the fulfilment reads its Borzo delivery BOOKED");
-        d.put("shipped", "Borzo's parcel_picked_up callback sent -> the order reads SHIPPED");
-        d.put("delivered", "Borzo's finished callback sent -> the order reads DELIVERED");
-        d.put("cancelled", "customer's cancel answered -> the order reads CANCELLED");
-        d.put("fulfilmentCancelled", "customer's cancel answered -> its dealer reads the fulfilment CANCELLED");
-        return Collections.unmodifiableMap(d);
     }
 }

@@ -4,6 +4,8 @@ import com.toprise.infra.fakes.FakeBorzo;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,9 @@ final class LifecycleCalls {
             return cancelled ? "CANCELLED" : "DELIVERED";
         }
     }
+
+    /** The transitions, in lifecycle order, and what each is timed from. */
+    static final Map<String, String> TRANSITIONS = definitions();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> ORDER_ENDS = Set.of("REJECTED", "CANCELLED", "DELIVERED");
@@ -158,5 +163,20 @@ final class LifecycleCalls {
             throw new StatusPoller.Wrong("the " + what + " is " + actual + ", awaiting " + awaited);
         }
         return false;
+    }
+
+    private static Map<String, String> definitions() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("confirmed", "POST /api/orders answered -> the order reads CONFIRMED (the topology's verdict stored)");
+        d.put("offered", "POST /api/orders answered -> its dealer reads its fulfilment OFFERED (the assignment)");
+        d.put("accepted", "dealer's accept answered -> the order reads ASSIGNED");
+        d.put("picked", "dealer's pick of a line answered -> the fulfilment reads that line PICKED");
+        d.put("packed", "dealer's pack answered -> the order reads PACKED");
+        d.put("booked", "dealer's pack answered -> the fulfilment reads its Borzo delivery BOOKED");
+        d.put("shipped", "Borzo's parcel_picked_up callback sent -> the order reads SHIPPED");
+        d.put("delivered", "Borzo's finished callback sent -> the order reads DELIVERED");
+        d.put("cancelled", "customer's cancel answered -> the order reads CANCELLED");
+        d.put("fulfilmentCancelled", "customer's cancel answered -> its dealer reads the fulfilment CANCELLED");
+        return Collections.unmodifiableMap(d);
     }
 }
