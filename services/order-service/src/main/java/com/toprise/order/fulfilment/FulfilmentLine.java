@@ -22,9 +22,15 @@ public record FulfilmentLine(String sku, String name, int quantity, LineStatus s
         return new FulfilmentLine(sku, name, quantity, null, List.of());
     }
 
+    /**
+     * The next step at {@code at}, but never before the line's previous one: a courier's times come in whole seconds
+     * from its clock, so its pick-up can read up to a second before the packing this service stamped, and the
+     * customer's timeline (sorted by time) would show the line shipped before it was assigned.
+     */
     FulfilmentLine moveTo(LineStatus to, Instant at) {
         List<LineStep> more = new ArrayList<>(steps);
-        more.add(new LineStep(to, at));
+        Instant previous = steps.isEmpty() ? null : steps.get(steps.size() - 1).at();
+        more.add(new LineStep(to, previous != null && at.isBefore(previous) ? previous : at));
         return new FulfilmentLine(sku, name, quantity, to, more);
     }
 
